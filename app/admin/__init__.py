@@ -1,0 +1,1 @@
+"""Administration: schools and staff accounts, password resets, deactivation."""

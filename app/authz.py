@@ -1,0 +1,115 @@
+"""THE access policy. Every view asks ``can(user, action, obj)`` (or one of the helpers below,
+which ask it); nothing else in Officina decides who may do what, and templates only ask it too.
+
+Roles land on their own areas: students learn, teachers teach, programme staff follow the
+programme, administrators administer. Object rules (a teacher sees only classes they teach) live
+here beside the role rules, so the route × role test in ``tests/test_authz_matrix.py`` exercises
+one function.
+"""
+
+from __future__ import annotations
+
+import enum
+from functools import wraps
+from typing import Any, Callable, TypeVar
+
+from flask import abort
+from flask_login import current_user
+
+from app.extensions import db
+from app.models import ClassRole, Classroom, Role, School, User
+
+
+class Action(enum.Enum):
+    CHANGE_OWN_PASSWORD = "change_own_password"
+    USE_LEARNING_AREA = "use_learning_area"
+    USE_TEACHING_AREA = "use_teaching_area"
+    VIEW_CLASSROOM = "view_classroom"
+    USE_PROGRAMME_AREA = "use_programme_area"
+    ADMINISTER = "administer"
+    MANAGE_SCHOOL = "manage_school"
+    MANAGE_USER = "manage_user"
+
+
+# Role-level permissions: which roles may take each action at all (before object rules).
+ROLE_ACTIONS: dict[Action, frozenset[Role]] = {
+    Action.CHANGE_OWN_PASSWORD: frozenset(Role),
+    Action.USE_LEARNING_AREA: frozenset({Role.STUDENT}),
+    Action.USE_TEACHING_AREA: frozenset({Role.TEACHER}),
+    Action.VIEW_CLASSROOM: frozenset({Role.TEACHER}),
+    Action.USE_PROGRAMME_AREA: frozenset({Role.STAFF}),
+    Action.ADMINISTER: frozenset(),
+    Action.MANAGE_SCHOOL: frozenset(),
+    Action.MANAGE_USER: frozenset(),
+}
+
+HOME_ENDPOINTS: dict[Role, str] = {
+    Role.STUDENT: "learn.home",
+    Role.TEACHER: "teach.home",
+    Role.STAFF: "program.home",
+    Role.ADMIN: "admin.home",
+}
+
+
+def can(user: Any, action: Action, obj: object | None = None) -> bool:
+    """May ``user`` take ``action`` on ``obj``? Without ``obj``: may their role take it at all.
+
+    Anonymous and inactive users may do nothing; administrators may do everything.
+    """
+    if user is None or not getattr(user, "is_authenticated", False) or not getattr(user, "active", False):
+        return False
+    if user.role is Role.ADMIN:
+        return True
+    if user.role not in ROLE_ACTIONS[action]:
+        return False
+    match action, obj:
+        case Action.VIEW_CLASSROOM, Classroom() as room:
+            return room.has_member(user, ClassRole.TEACHER)
+    return True
+
+
+def home_endpoint(user: User) -> str:
+    """The endpoint each role lands on after signing in."""
+    return HOME_ENDPOINTS[user.role]
+
+
+def authorize(action: Action, obj: object | None = None) -> None:
+    """Abort the request unless the current user may take ``action``: 401 flow for anonymous
+    users (redirect to sign-in), 403 for everyone else."""
+    if not current_user.is_authenticated:
+        from app.extensions import login_manager
+
+        abort(login_manager.unauthorized())
+    if not can(current_user, action, obj):
+        abort(403)
+
+
+ViewFunc = TypeVar("ViewFunc", bound=Callable[..., Any])
+
+
+def requires(action: Action) -> Callable[[ViewFunc], ViewFunc]:
+    """Decorate a view that needs a role-level permission."""
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            authorize(action)
+            return view(*args, **kwargs)
+
+        wrapped.required_action = action  # type: ignore[attr-defined]
+        return wrapped  # type: ignore[return-value]
+
+    return decorator
+
+
+ModelT = TypeVar("ModelT", Classroom, School, User)
+
+
+def get_or_404_for(model: type[ModelT], ident: int, action: Action) -> ModelT:
+    """Load one row and enforce ``action`` on it: 404 if missing, 403 if not allowed."""
+    authorize(action)
+    obj = db.session.get(model, ident)
+    if obj is None:
+        abort(404)
+    authorize(action, obj)
+    return obj

@@ -1,0 +1,1 @@
+"""The students' learning area."""

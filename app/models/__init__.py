@@ -1,0 +1,18 @@
+"""Typed SQLAlchemy models: the bottom layer. Models never commit and never call the network."""
+
+from app.models.classroom import ClassRole, Classroom, Membership
+from app.models.login_attempt import LoginAttempt
+from app.models.school import School, SchoolLevel, SchoolLevelOffered
+from app.models.user import Role, User
+
+__all__ = [
+    "ClassRole",
+    "Classroom",
+    "LoginAttempt",
+    "Membership",
+    "Role",
+    "School",
+    "SchoolLevel",
+    "SchoolLevelOffered",
+    "User",
+]

@@ -1,0 +1,1 @@
+"""The programme staff's area: the programme across schools, levels and districts."""

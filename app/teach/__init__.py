@@ -1,0 +1,1 @@
+"""The teachers' area: their classes and rosters."""

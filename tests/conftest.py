@@ -1,0 +1,113 @@
+"""Shared fixtures for the web application's tests.
+
+Every test that asks for ``app`` gets an isolated database built by the real migrations:
+on SQLite (default) a copy of a migrated template file; on PostgreSQL (when
+``OFFICINA_TEST_DATABASE_URL`` is set, as in CI) one migrated database whose tables are
+truncated after each test. The simulator's tests never use these fixtures.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+TEST_DATABASE_URL = os.environ.get("OFFICINA_TEST_DATABASE_URL", "")
+IS_POSTGRES = TEST_DATABASE_URL.startswith("postgresql")
+
+
+def _base_config(db_url: str) -> dict:
+    return {
+        "SQLALCHEMY_DATABASE_URI": db_url,
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+        "SERVER_NAME": "localhost",
+    }
+
+
+@pytest.fixture(scope="session")
+def _instance_dir(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("instance")
+    os.environ["OFFICINA_INSTANCE_PATH"] = str(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def migrated_template(_instance_dir, tmp_path_factory) -> str:
+    """Run the real migrations once: into a template SQLite file, or into the PostgreSQL test DB."""
+    from flask_migrate import upgrade
+
+    from app import create_app
+    from app.extensions import db
+
+    if IS_POSTGRES:
+        url = TEST_DATABASE_URL
+    else:
+        url = "sqlite:///" + str(tmp_path_factory.mktemp("db") / "template.sqlite3")
+    app = create_app(_base_config(url))
+    with app.app_context():
+        if IS_POSTGRES:
+            db.session.execute(db.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+            db.session.commit()
+        upgrade()
+        db.engine.dispose()
+    return url
+
+
+@pytest.fixture
+def app_config(migrated_template, tmp_path) -> dict:
+    if IS_POSTGRES:
+        return _base_config(migrated_template)
+    path = tmp_path / "test.sqlite3"
+    shutil.copyfile(migrated_template.removeprefix("sqlite:///"), path)
+    return _base_config("sqlite:///" + str(path))
+
+
+@pytest.fixture
+def app(app_config):
+    from app import create_app
+    from app.extensions import db
+
+    app = create_app(app_config)
+    with app.app_context():
+        yield app
+        db.session.remove()
+        if IS_POSTGRES:
+            tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+            db.session.execute(db.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+            db.session.commit()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def db_session(app):
+    from app.extensions import db
+
+    return db.session
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def world(app):
+    """The canned school world most tests need (see ``tests.factories.make_world``)."""
+    from tests.factories import make_world
+
+    return make_world()
+
+
+@pytest.fixture
+def login(app):
+    """``login(client, user)`` signs in through the real form and returns the response."""
+    from tests.factories import PASSWORD, csrf_token
+
+    def _login(client, user, password: str = PASSWORD):
+        token = csrf_token(client, "/auth/login")
+        return client.post("/auth/login", data={"username": user.username, "password": password, "csrf_token": token})
+
+    return _login

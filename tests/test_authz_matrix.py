@@ -1,0 +1,128 @@
+"""Route × role matrix: every registered route is requested by an anonymous visitor, a student,
+a teacher, programme staff and an administrator, and the status code is compared with the table
+below. A route added without an entry here fails ``test_every_route_has_an_entry``.
+
+Forms are posted empty with CSRF switched off (CSRF has its own tests): allowed roles get the
+form back with messages (400) or a redirect, refused roles get 403, anonymous visitors are
+sent to the sign-in page (302).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+ROLES = ("anonymous", "student", "teacher", "staff", "admin")
+
+
+def expect(anonymous, student, teacher, staff, admin):
+    return dict(zip(ROLES, (anonymous, student, teacher, staff, admin)))
+
+
+ONLY = {
+    "student": expect(302, 200, 403, 403, 200),
+    "teacher": expect(302, 403, 200, 403, 200),
+    "staff": expect(302, 403, 403, 200, 200),
+    "admin": expect(302, 403, 403, 403, 200),
+}
+
+# (rule, method) -> expected status per role
+EXPECTED: dict[tuple[str, str], dict[str, int]] = {
+    ("/", "GET"): expect(302, 302, 302, 302, 302),
+    ("/healthz", "GET"): expect(200, 200, 200, 200, 200),
+    ("/static/<path:filename>", "GET"): expect(200, 200, 200, 200, 200),
+    ("/language", "POST"): expect(302, 302, 302, 302, 302),
+    ("/auth/login", "GET"): expect(200, 302, 302, 302, 302),
+    ("/auth/login", "POST"): expect(400, 302, 302, 302, 302),
+    ("/auth/logout", "POST"): expect(302, 302, 302, 302, 302),
+    ("/auth/password", "GET"): expect(302, 200, 200, 200, 200),
+    ("/auth/password", "POST"): expect(302, 400, 400, 400, 400),
+    ("/learn/", "GET"): ONLY["student"],
+    ("/teach/", "GET"): ONLY["teacher"],
+    ("/teach/classes/<int:classroom_id>", "GET"): ONLY["teacher"],
+    ("/program/", "GET"): ONLY["staff"],
+    ("/admin/", "GET"): ONLY["admin"],
+    ("/admin/schools", "GET"): ONLY["admin"],
+    ("/admin/schools/new", "GET"): ONLY["admin"],
+    ("/admin/schools/new", "POST"): expect(302, 403, 403, 403, 400),
+    ("/admin/schools/<int:school_id>/edit", "GET"): ONLY["admin"],
+    ("/admin/schools/<int:school_id>/edit", "POST"): expect(302, 403, 403, 403, 400),
+    ("/admin/users", "GET"): ONLY["admin"],
+    ("/admin/users/new", "GET"): ONLY["admin"],
+    ("/admin/users/new", "POST"): expect(302, 403, 403, 403, 400),
+    ("/admin/users/<int:user_id>/reset-password", "POST"): expect(302, 403, 403, 403, 200),
+    ("/admin/users/<int:user_id>/active", "POST"): expect(302, 403, 403, 403, 302),
+}
+
+def registered_routes(app) -> set[tuple[str, str]]:
+    routes = set()
+    for rule in app.url_map.iter_rules():
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+            routes.add((rule.rule, method))
+    return routes
+
+
+def url_for_rule(rule: str, world) -> str:
+    values = {
+        "<int:classroom_id>": str(world.classroom.id),
+        "<int:school_id>": str(world.school.id),
+        "<int:user_id>": str(world.target.id),
+        "<path:filename>": "css/officina.css",
+    }
+    for placeholder, value in values.items():
+        rule = rule.replace(placeholder, value)
+    assert "<" not in rule, f"no sample value for {rule}"
+    return rule
+
+
+def test_every_route_has_an_entry(app):
+    """Does every registered route (and method) have an expected status for every role?"""
+    missing = registered_routes(app) - set(EXPECTED)
+    stale = set(EXPECTED) - registered_routes(app)
+    assert not missing, f"routes without an authorization entry: {sorted(missing)}"
+    assert not stale, f"entries for routes that no longer exist: {sorted(stale)}"
+
+
+@pytest.fixture
+def matrix_app(app):
+    app.config["WTF_CSRF_ENABLED"] = False
+    return app
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route", sorted(EXPECTED), ids=lambda r: f"{r[1]} {r[0]}")
+def test_route_role_matrix(matrix_app, world, login, route, role):
+    """Does this role get exactly the expected status on this route?"""
+    rule, method = route
+    client = matrix_app.test_client()
+    user = world.by_role(role)
+    if user is not None:
+        assert login(client, user).status_code == 302
+    data = {"language": "en", "next": "/"} if rule == "/language" else {}
+    response = client.open(url_for_rule(rule, world), method=method, data=data)
+    assert response.status_code == EXPECTED[route][role], response.get_data(as_text=True)[:500]
+    if response.status_code == 302 and user is None and rule not in {"/", "/auth/logout", "/language"}:
+        assert "/auth/login" in response.headers["Location"]
+
+
+def test_teacher_refused_other_class(matrix_app, world, login):
+    """Is a teacher refused the roster of a class they do not teach?"""
+    client = matrix_app.test_client()
+    login(client, world.teacher)
+    assert client.get(f"/teach/classes/{world.other_classroom.id}").status_code == 403
+    assert client.get(f"/teach/classes/{world.classroom.id}").status_code == 200
+
+
+def test_missing_object_is_404_for_allowed_role(matrix_app, world, login):
+    """Does an allowed role get 404, not 500, for a class that does not exist?"""
+    client = matrix_app.test_client()
+    login(client, world.teacher)
+    assert client.get("/teach/classes/999999").status_code == 404
+
+
+def test_student_sees_only_own_classes(matrix_app, world, login):
+    """Does a student's home list their class and not another school's?"""
+    client = matrix_app.test_client()
+    login(client, world.student)
+    html = client.get("/learn/").get_data(as_text=True)
+    assert "2B" in html and world.school.name in html
+    assert world.other_school.name not in html
