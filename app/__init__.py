@@ -57,6 +57,9 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     for blueprint in (main_bp, auth_bp, learn_bp, teach_bp, program_bp, admin_bp):
         app.register_blueprint(blueprint)
     errors.init_app(app)
+    from app.cli import register_commands
+
+    register_commands(app)
 
     @app.teardown_request
     def _rollback_on_error(exc: BaseException | None) -> None:

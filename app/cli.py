@@ -18,9 +18,10 @@ def _create_app():
 
 
 cli = FlaskGroup(create_app=_create_app, help="Officina: digital, making and robotics education for schools.")
+commands = click.Group("officina-commands")  # attached to every app in ``register_commands``
 
 
-@cli.command("demo")
+@commands.command("demo")
 @click.option("--quiet", is_flag=True, help="Do not print the demo logins.")
 @with_appcontext
 def demo_command(quiet: bool) -> None:
@@ -44,7 +45,7 @@ def demo_command(quiet: bool) -> None:
         click.echo("\nStart the server with: officina run   then open http://127.0.0.1:5000")
 
 
-@cli.command("create-admin")
+@commands.command("create-admin")
 @click.argument("username")
 @click.option("--name", "display_name", default="Amministratore", show_default=True)
 @with_appcontext
@@ -63,7 +64,7 @@ def create_admin_command(username: str, display_name: str) -> None:
     click.echo(f"Administrator {user.username} created. Password (shown once): {password}")
 
 
-@cli.command("prune-login-attempts")
+@commands.command("prune-login-attempts")
 @click.option("--days", default=30, show_default=True, help="Keep attempts newer than this.")
 @with_appcontext
 def prune_login_attempts_command(days: int) -> None:
@@ -74,6 +75,12 @@ def prune_login_attempts_command(days: int) -> None:
     removed = prune_attempts(days)
     db.session.commit()
     click.echo(f"Removed {removed} old sign-in attempts.")
+
+
+def register_commands(app) -> None:
+    """Attach Officina's commands to ``app.cli`` (FlaskGroup lists them; tests invoke them)."""
+    for command in commands.commands.values():
+        app.cli.add_command(command)
 
 
 def main() -> None:

@@ -26,6 +26,13 @@ ROLE_LABELS = {
     Role.ADMIN: _l("Administrator"),
 }
 
+ROLE_PLURAL_LABELS = {
+    Role.STUDENT: _l("Students"),
+    Role.TEACHER: _l("Teachers"),
+    Role.STAFF: _l("Programme staff"),
+    Role.ADMIN: _l("Administrators"),
+}
+
 LEVEL_LABELS = {
     SchoolLevel.PRIMARIA: _l("primary school"),
     SchoolLevel.SECONDARIA_PRIMO: _l("lower secondary school"),
@@ -64,6 +71,7 @@ def init_app(app: Flask) -> None:
             "current_language": str(get_locale() or app.config["BABEL_DEFAULT_LOCALE"]),
             "language_names": LANGUAGE_NAMES,
             "role_labels": ROLE_LABELS,
+            "role_plural_labels": ROLE_PLURAL_LABELS,
             "level_labels": LEVEL_LABELS,
             "classroom_label": classroom_label,
         }

@@ -21,7 +21,7 @@ POT="$TRANSLATIONS/messages.pot"
 LOCALES=(it en)
 
 mkdir -p "$TRANSLATIONS"
-NEW_POT="$(mktemp "$TRANSLATIONS/.messages.pot.XXXXXX")"
+NEW_POT="$(mktemp)"
 trap 'rm -f "$NEW_POT"' EXIT
 
 # babel.cfg patterns are relative to the repository root, hence the input path ".".
@@ -35,7 +35,6 @@ trap 'rm -f "$NEW_POT"' EXIT
     --project=Officina \
     --version=0.1.0 \
     --copyright-holder="Officina contributors" \
-    --msgid-bugs-address="" \
     --output-file="$NEW_POT" \
     .
 
@@ -44,9 +43,9 @@ trap 'rm -f "$NEW_POT"' EXIT
 if [[ -f "$POT" ]] && diff -q \
         <(grep -v '^"POT-Creation-Date: ' "$POT") \
         <(grep -v '^"POT-Creation-Date: ' "$NEW_POT") >/dev/null; then
-    rm -f "$NEW_POT"
+    :
 else
-    mv "$NEW_POT" "$POT"
+    cp "$NEW_POT" "$POT"
 fi
 
 for locale in "${LOCALES[@]}"; do

@@ -8,11 +8,13 @@ truncated after each test. The simulator's tests never use these fixtures.
 
 from __future__ import annotations
 
+import contextvars
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from flask.testing import FlaskClient
 
 TEST_DATABASE_URL = os.environ.get("OFFICINA_TEST_DATABASE_URL", "")
 IS_POSTGRES = TEST_DATABASE_URL.startswith("postgresql")
@@ -65,12 +67,21 @@ def app_config(migrated_template, tmp_path) -> dict:
     return _base_config("sqlite:///" + str(path))
 
 
+class IsolatedClient(FlaskClient):
+    """A test client whose every request runs in a fresh context, with its own app context,
+    ``g`` and database session, as in production, even while the test holds an app context."""
+
+    def open(self, *args, **kwargs):
+        return contextvars.Context().run(super().open, *args, **kwargs)
+
+
 @pytest.fixture
 def app(app_config):
     from app import create_app
     from app.extensions import db
 
     app = create_app(app_config)
+    app.test_client_class = IsolatedClient
     with app.app_context():
         yield app
         db.session.remove()

@@ -100,5 +100,5 @@ def csrf_token(client, path: str) -> str:
     """Fetch ``path`` and return the CSRF token from its first form."""
     html = client.get(path).get_data(as_text=True)
     match = CSRF_PATTERN.search(html)
-    assert match, f"no CSRF token on {path}"
+    assert match, f"no CSRF token on {path}: {html[:1500]}"
     return match.group(1) or match.group(2)

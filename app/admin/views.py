@@ -134,6 +134,8 @@ def user_set_active(user_id: int):
         flash(ADMIN_MESSAGES[exc.message_id](), "error")
     else:
         db.session.commit()
-        message = _("%(name)s can sign in again.") if user.active else _("%(name)s has been deactivated.")
-        flash(message % {"name": user.display_name}, "success")
+        if user.active:
+            flash(_("%(name)s can sign in again.", name=user.display_name), "success")
+        else:
+            flash(_("%(name)s has been deactivated.", name=user.display_name), "success")
     return redirect(url_for("admin.users"))

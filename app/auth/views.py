@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 
 from app.auth import services
@@ -41,7 +42,11 @@ def login():
         except services.TooManyAttempts as exc:
             db.session.commit()
             form.form_errors.append(
-                _("Too many sign-in attempts. Wait %(minutes)d minutes and try again.", minutes=exc.minutes)
+                ngettext(
+                    "Too many sign-in attempts. Wait %(num)d minute and try again.",
+                    "Too many sign-in attempts. Wait %(num)d minutes and try again.",
+                    exc.minutes,
+                )
             )
             status = 429
         except services.InvalidCredentials:

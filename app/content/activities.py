@@ -18,7 +18,7 @@ from app.content.errors import ContentError, Problems
 from app.content.hashing import hash_value
 from app.content.model import (LANGS, Activity, Criterion, LabActivity, Lesson, Option,
                                Project, Question, Quiz, Rubric, Text)
-from app.content.schema import SLUG_RE, Fields, read_text
+from app.content.schema import SLUG_RE, Fields
 from app.content.yamlsrc import parse_yaml
 from app.content.yamlsrc import read_text as read_file
 
@@ -95,15 +95,19 @@ def _question(data: Any, line: int, ctx: ActivityContext, seen: set[str]) -> Que
             question = Question(qid, "numeric", prompt, answer=answer, tolerance=tolerance,
                                 unit=unit, feedback_correct=right, feedback_wrong=wrong)
     elif qtype in ("single", "multiple"):
-        options = []
+        options, broken = [], False
         for item, o_line in f.items("options", min_items=2):
             o = Fields(item, ctx.path, ctx.problems, "an answer option", o_line)
             text, correct, feedback = o.text("text"), o.boolean("correct"), o.text("feedback")
             o.done()
             if text and feedback:
                 options.append(Option(text, correct, feedback))
+            else:
+                broken = True
         n_right = sum(o.correct for o in options)
-        if options and qtype == "single" and n_right != 1:
+        if broken:
+            pass  # the broken option is reported; counting correct ones would mislead
+        elif options and qtype == "single" and n_right != 1:
             f.add("options", f"a single-choice question needs exactly one option with "
                              f"'correct: true' (found {n_right})")
         elif options and qtype == "multiple" and n_right < 1:
@@ -192,5 +196,3 @@ def read_activity(data: Any, line: int, ctx: ActivityContext) -> tuple[Activity 
     f.done()
     return activity, lab_line
 
-
-__all__ = ["ActivityContext", "read_activity", "read_rubric", "load_rubric_file", "read_text"]

@@ -216,6 +216,7 @@ def check_content(content_dir: Path | None = None, labs_dir: Path | None = None
     modules: dict[str, Module] = {}
     refs: dict[str, ModuleRefs] = {}
     seen_paths: dict[str, Path] = {}
+    names: set[str] = set()  # every module's expected slug, even if it failed to load
     folders = [p for p in sorted(content_dir.iterdir()) if p.is_dir()
                and not p.name.startswith(".") and p.name != RUBRICS_DIR] \
         if content_dir.is_dir() else []
@@ -225,6 +226,7 @@ def check_content(content_dir: Path | None = None, labs_dir: Path | None = None
             continue
         tracks[track.slug] = track
         for path in _module_paths(folder, problems):
+            names.add(path.parent.name if path.name == "module.md" else path.stem)
             module, module_refs = load_module(path, track.slug, skills, rubrics, problems)
             if module is None:
                 continue
@@ -241,7 +243,7 @@ def check_content(content_dir: Path | None = None, labs_dir: Path | None = None
         for pre, line in refs[slug].prerequisites.items():
             if pre == slug:
                 problems.add(module.path, line, f"module '{slug}' cannot be its own prerequisite")
-            elif pre not in modules and pre not in seen_paths:
+            elif pre not in modules and pre not in names:
                 problems.add(module.path, line, f"unknown prerequisite module '{pre}'")
         for lab, (line, status) in refs[slug].labs.items():
             if status == "coming" and lab in lab_folders:

@@ -18,10 +18,10 @@ from app.content.activities import ActivityContext, read_activity
 from app.content.errors import ContentError, Problems
 from app.content.hashing import hash_files
 from app.content.model import (LANGS, SCHOOL_LEVELS, Activity, DigCompTarget, LabActivity,
-                               Lesson, Module, Project, Quiz, Rubric, SchoolFit,
-                               SkillsFramework, Text)
+                               Module, Quiz, Rubric, SchoolFit,
+                               SkillsFramework)
 from app.content.render import scan_markdown
-from app.content.schema import Fields, kind_of
+from app.content.schema import Fields
 from app.content.yamlsrc import YList, parse_front_matter, read_text
 
 MARKER = re.compile(r"^===\s*(?P<slug>[^\s\[]+)\s*\[(?P<lang>[^\]]*)\]\s*===\s*$")
@@ -47,10 +47,13 @@ def split_sections(body: str, first_line: int, path: Path, problems: Problems
     def close() -> None:
         if current is not None:
             slug, lang, line = current
-            text = "\n".join(lines).strip("\n")
-            if not text.strip():
+            lead = 0
+            while lead < len(lines) and not lines[lead].strip():
+                lead += 1
+            text = "\n".join(lines[lead:]).rstrip()
+            if not text:
                 problems.add(path, line, f"section '{slug} [{lang}]' is empty")
-            sections.setdefault(slug, {})[lang] = (text, line + 1)
+            sections.setdefault(slug, {})[lang] = (text, line + 1 + lead)
 
     for number, raw in enumerate(body.splitlines(), start=first_line):
         match = MARKER.match(raw)
@@ -183,7 +186,10 @@ def load_module(path: Path, track: str, skills: SkillsFramework,
     ctx = ActivityContext(path, sections, rubrics, problems)
     activities: list[Activity] = []
     slugs: set[str] = set()
+    with_body: set[str] = set()  # lessons and projects as written, even if broken
     for item, line in f.items("activities", min_items=1):
+        if isinstance(item, dict) and item.get("kind") in ("lesson", "project"):
+            with_body.add(str(item.get("slug")))
         activity, lab_line = read_activity(item, line, ctx)
         if activity is None:
             continue
@@ -195,11 +201,10 @@ def load_module(path: Path, track: str, skills: SkillsFramework,
             refs.labs[activity.lab] = (lab_line, activity.status)
     f.done()
 
-    with_body = {a.slug for a in activities if isinstance(a, (Lesson, Project))}
     for slug_, langs in sections.items():
         for lang, (text, line) in langs.items():
-            if slug_ not in with_body and slug_ not in slugs:
-                problems.add(path, line - 1, f"section '{slug_} [{lang}]' matches no lesson "
+            if slug_ not in with_body:
+                problems.add(path, line, f"section '{slug_} [{lang}]' matches no lesson "
                                              f"or project activity")
             _check_markdown(text, line, path, problems, folder, images)
     if notes:
@@ -229,5 +234,3 @@ def load_module(path: Path, track: str, skills: SkillsFramework,
         content_hash=hash_files(folder or path.parent, files))
     return module, refs
 
-
-__all__ = ["load_module", "split_sections", "ModuleRefs", "kind_of", "Text"]

@@ -49,7 +49,7 @@ def _mpy_cross_command() -> list[str] | None:
 
 def _compile_one(cmd: list[str], src: Path, out_dir: Path) -> bytes:
     out = out_dir / (src.stem + ".mpy")
-    subprocess.run([*cmd, "-o", str(out), str(src)], check=True, capture_output=True, timeout=60)
+    subprocess.run([*cmd, "-s", src.name, "-o", str(out), str(src)], check=True, capture_output=True, timeout=60)
     return out.read_bytes()
 
 
@@ -95,8 +95,8 @@ def wasm_path() -> Path:
 
 def module_cache_path(engine_fingerprint: str) -> Path:
     """Cache file of the compiled wasm module for this artifact, wasmtime and engine config."""
-    import wasmtime
+    from importlib.metadata import version
 
     data = wasm_path().read_bytes()
-    key = hashlib.sha256(data + engine_fingerprint.encode() + str(wasmtime.__version__).encode())
+    key = hashlib.sha256(data + engine_fingerprint.encode() + version("wasmtime").encode())
     return cache_root() / f"module-{key.hexdigest()[:16]}.cwasm"

@@ -20,10 +20,10 @@ def _line_of(text):
     return line
 
 
-def run(cfg, buf, src, facades, real):
+def run(cfg, head, src, facades, real):
     import _simcore
     import _simtime
-    core = _simcore.Core(cfg, buf)
+    core = _simcore.Core(cfg, head, real["addressof"])
     SimEnd = _simcore.SimEnd
     board = cfg["board"]
     fam = board["family"]

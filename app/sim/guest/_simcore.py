@@ -7,7 +7,9 @@ import heapq
 import json
 import struct
 
-HEADER = 32
+HEADER = 24 + 8 * 32  # magic, flags, now, nchunks, pad, then 32 x (addr, used)
+CHUNK = 32768
+MAX_CHUNKS = 32
 TICKS_PERIOD = 1 << 30
 TICKS_MAX = TICKS_PERIOD - 1
 TICKS_HALF = TICKS_PERIOD // 2
@@ -37,12 +39,15 @@ def interp(points, t):
 
 
 class Core:
-    def __init__(self, cfg, buf):
+    def __init__(self, cfg, head, addressof):
         self.cfg = cfg
         self.now = 0
         self.end = cfg["end_us"]
-        self.buf = buf
-        self.pos = HEADER
+        self.head = head
+        self.addressof = addressof
+        self.nchunks = 0
+        self.buf = None
+        self.pos = CHUNK
         self.n = 0
         self.cap = cfg["max_events"]
         self.q = []
@@ -62,12 +67,12 @@ class Core:
         self.trig_high = {}
         for s in self.sonar:
             self.listen(s["trig"], self._make_trigger(s))
-        struct.pack_into("<IIQQ", buf, 0, 0x53494D31, 0, 0, 0)
+        struct.pack_into("<IIQII", head, 0, 0x53494D31, 0, 0, 0, 0)
 
     # ---- trace -------------------------------------------------------------------------------
     def log(self, src, kind, value):
         if self.n >= self.cap:
-            struct.pack_into("<I", self.buf, 4, 1)
+            struct.pack_into("<I", self.head, 4, 1)
             return
         if isinstance(value, int):
             v = b"%d" % value
@@ -75,14 +80,22 @@ class Core:
             v = json.dumps(value).encode()
         line = b"%d|%s|%s|%s\n" % (self.now, src, kind, v)
         end = self.pos + len(line)
-        if end > len(self.buf):
-            struct.pack_into("<I", self.buf, 4, 1)
-            self.n = self.cap
-            return
+        if end > CHUNK:
+            if self.nchunks >= MAX_CHUNKS or len(line) > CHUNK:
+                struct.pack_into("<I", self.head, 4, 1)
+                self.n = self.cap
+                return
+            # A new chunk; its address goes into the header table the host reads.
+            self.buf = bytearray(CHUNK)
+            struct.pack_into("<II", self.head, 24 + 8 * self.nchunks, self.addressof(self.buf), 0)
+            self.nchunks += 1
+            struct.pack_into("<I", self.head, 16, self.nchunks)
+            self.pos = 0
+            end = len(line)
         self.buf[self.pos:end] = line
         self.pos = end
         self.n += 1
-        struct.pack_into("<QQ", self.buf, 8, self.now, end)
+        struct.pack_into("<I", self.head, 24 + 8 * self.nchunks - 4, end)
 
     # ---- time --------------------------------------------------------------------------------
     def advance(self, dt):
@@ -100,11 +113,11 @@ class Core:
                     self.in_cb -= 1
         if target > self.end:
             self.now = self.end
-            struct.pack_into("<Q", self.buf, 8, self.now)
+            struct.pack_into("<Q", self.head, 8, self.now)
             raise SimEnd()
         if target > self.now:
             self.now = target
-        struct.pack_into("<Q", self.buf, 8, self.now)
+        struct.pack_into("<Q", self.head, 8, self.now)
 
     def schedule(self, t, fn, arg):
         self.seq += 1

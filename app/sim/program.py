@@ -1,0 +1,99 @@
+"""Build the text of the ``-c`` program handed to the sandboxed MicroPython.
+
+Everything the guest needs (the precompiled virtual-board modules, the board and scenario
+configuration, the student's source) is embedded in that one program as base64/JSON literals,
+because argv items of 256 bytes or more crash the WASI interpreter. The program serves the modules
+from an in-memory VFS that is unmounted before the student's code runs.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from functools import lru_cache
+from typing import Any
+
+from app.sim.guestbuild import FACADE_COUNT, GUEST_MODULES, guest_files
+
+_TEMPLATE = """\
+import gc
+gc.disable()
+def _b():
+    import sys, io, vfs, binascii, json, host, uctypes, time
+    F = binascii.a2b_base64(host.call('files', ''))
+    class V:
+        def __init__(s, f):
+            s.f = f
+        def mount(s, ro, mk):
+            pass
+        def umount(s):
+            pass
+        def stat(s, p):
+            p = p.lstrip('/')
+            if p in s.f:
+                return (0x8000, 0, 0, 0, 0, 0, len(s.f[p]), 0, 0, 0)
+            if not p:
+                return (0x4000, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            raise OSError(2)
+        def open(s, p, m):
+            return io.BytesIO(s.f[p.lstrip('/')])
+        def ilistdir(s, p):
+            return iter(())
+    files = {}
+    i = 0
+    while i < len(F):
+        n = F[i]
+        name = F[i + 1:i + 1 + n].decode()
+        size = int.from_bytes(F[i + 1 + n:i + 5 + n], 'little')
+        files[name] = F[i + 5 + n:i + 5 + n + size]
+        i += 5 + n + size
+    del F
+    vfs.mount(V(files), '/_s')
+    sys.path[:] = ['/_s']
+%(imports)s
+    fac = [__import__('_fm%%d' %% i) for i in range(%(nfac)d)]
+    vfs.umount('/_s')
+    sys.path[:] = ['']
+    cfg = json.loads(%(cfg)r)
+    head = bytearray(%(header)d)
+    host.call('init', '%%d %%d' %% (uctypes.addressof(head), len(head)))
+    src = binascii.a2b_base64(%(src)r).decode()
+    _simboot.run(cfg, head, src, fac, {'time': time, 'gc': gc, 'addressof': uctypes.addressof})
+_b()
+"""
+
+
+HEADER_BYTES = 24 + 8 * 32
+
+
+@lru_cache(maxsize=8)
+def file_blob(family: str) -> str:
+    """The guest modules a board family needs, packed (name length, name, size, data), base64."""
+    mods = modules_for(family)
+    out = bytearray()
+    for name, data in guest_files().items():
+        if name.split(".")[0] in mods or name.startswith("_fm"):
+            raw = name.encode()
+            out += bytes([len(raw)]) + raw + len(data).to_bytes(4, "little") + data
+    return base64.b64encode(bytes(out)).decode("ascii")
+
+
+def modules_for(family: str) -> list[str]:
+    """Guest modules loaded for a board family (micro:bit adds ``_simmicrobit``)."""
+    return [m for m in GUEST_MODULES if family == "microbit" or m != "_simmicrobit"]
+
+
+def build_program(cfg: dict[str, Any], source: str) -> str:
+    """Return the full ``-c`` program for one run of ``source`` with guest config ``cfg``.
+
+    The guest fetches :func:`file_blob` through the single host call that precedes ``init``.
+    """
+    family = cfg["board"]["family"]
+    imports = "".join(f"    import {m}\n" for m in modules_for(family))
+    return _TEMPLATE % {
+        "header": HEADER_BYTES,
+        "imports": imports,
+        "nfac": FACADE_COUNT,
+        "cfg": json.dumps(cfg, separators=(",", ":")),
+        "src": base64.b64encode(source.encode("utf-8")).decode("ascii"),
+    }

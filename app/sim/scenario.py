@@ -1,0 +1,180 @@
+"""Scenarios: how long a run lasts, its random seed, and the devices wired to the board.
+
+A scenario comes from a lab's ``scenario:`` key or a ``--scenario`` YAML/JSON file. This module
+validates it (raising :class:`ScenarioError` with a readable path) and turns it into the plain
+configuration the guest reads: button press timelines (with optional contact bounce), analog
+curves, ultrasonic distances and I2C temperatures, all in simulated microseconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.sim.boards import Board
+
+MAX_SECONDS = 600.0
+DEVICE_TYPES = ("led", "button", "potentiometer", "light_sensor", "buzzer", "servo", "hcsr04",
+                "neopixel", "tmp102")
+
+
+class ScenarioError(ValueError):
+    """A scenario is malformed; the message names the offending key."""
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A validated scenario (devices keep their validated dict form)."""
+
+    seconds: float = 10.0
+    seed: int = 1
+    devices: tuple[dict[str, Any], ...] = ()
+    board_temperature: tuple[tuple[float, float], ...] = ((0.0, 22.0),)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def devices_of(self, kind: str) -> list[dict[str, Any]]:
+        """Devices of one type, in declaration order."""
+        return [d for d in self.devices if d["type"] == kind]
+
+
+def _num(value: Any, where: str, lo: float | None = None, hi: float | None = None) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ScenarioError(f"{where}: expected a number, got {value!r}")
+    if (lo is not None and value < lo) or (hi is not None and value > hi):
+        raise ScenarioError(f"{where}: {value} is outside {lo}..{hi}")
+    return float(value)
+
+
+def _curve(value: Any, where: str, lo: float, hi: float) -> list[tuple[float, float]]:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return [(0.0, _num(value, where, lo, hi))]
+    if not isinstance(value, list) or not value:
+        raise ScenarioError(f"{where}: expected a number or a list of [ms, value] points")
+    out = []
+    for i, point in enumerate(value):
+        if not isinstance(point, (list, tuple)) or len(point) != 2:
+            raise ScenarioError(f"{where}[{i}]: expected [ms, value]")
+        out.append((_num(point[0], f"{where}[{i}][0]", 0), _num(point[1], f"{where}[{i}][1]", lo, hi)))
+    if [p[0] for p in out] != sorted(p[0] for p in out):
+        raise ScenarioError(f"{where}: points must be in time order")
+    return out
+
+
+def _pin(board: Board, value: Any, where: str) -> str:
+    try:
+        return board.pin_key(value)
+    except ValueError as exc:
+        raise ScenarioError(f"{where}: {exc}") from None
+
+
+def parse_scenario(data: dict[str, Any] | None, board: Board) -> Scenario:
+    """Validate ``data`` (a mapping from YAML/JSON) for ``board``."""
+    data = dict(data or {})
+    allowed = {"seconds", "seed", "devices", "board_temperature"}
+    unknown = set(data) - allowed
+    if unknown:
+        raise ScenarioError(f"scenario: unknown keys {sorted(unknown)}")
+    seconds = _num(data.get("seconds", 10), "scenario.seconds", 0.001, MAX_SECONDS)
+    seed = data.get("seed", 1)
+    if not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**31:
+        raise ScenarioError("scenario.seed: expected an integer 0..2^31")
+    devices = data.get("devices", [])
+    if not isinstance(devices, list) or len(devices) > 32:
+        raise ScenarioError("scenario.devices: expected a list of at most 32 devices")
+    parsed = tuple(_device(board, d, f"scenario.devices[{i}]") for i, d in enumerate(devices))
+    temp = _curve(data.get("board_temperature", 22.0), "scenario.board_temperature", -40, 125)
+    return Scenario(seconds, seed, parsed, tuple(temp))
+
+
+def _device(board: Board, d: Any, where: str) -> dict[str, Any]:
+    if not isinstance(d, dict) or d.get("type") not in DEVICE_TYPES:
+        raise ScenarioError(f"{where}: expected a mapping with type one of {', '.join(DEVICE_TYPES)}")
+    kind = d["type"]
+    out: dict[str, Any] = {"type": kind}
+    if kind == "hcsr04":
+        out["trigger"] = _pin(board, d.get("trigger"), f"{where}.trigger")
+        out["echo"] = _pin(board, d.get("echo"), f"{where}.echo")
+        out["curve"] = _curve(d.get("curve", 100), f"{where}.curve", 0, 1000)
+        return out
+    if kind == "tmp102":
+        addr = d.get("address", 0x48)
+        if not isinstance(addr, int) or not 0x08 <= addr <= 0x77:
+            raise ScenarioError(f"{where}.address: expected a 7-bit I2C address")
+        out["address"] = addr
+        out["curve"] = _curve(d.get("curve", 21.0), f"{where}.curve", -40, 125)
+        return out
+    out["pin"] = _pin(board, d.get("pin"), f"{where}.pin")
+    if kind == "button":
+        active = d.get("active", "low")
+        if active not in ("low", "high"):
+            raise ScenarioError(f"{where}.active: 'low' (to GND, use PULL_UP) or 'high'")
+        out["active"] = active
+        presses = d.get("presses", [])
+        if not isinstance(presses, list) or len(presses) > 200:
+            raise ScenarioError(f"{where}.presses: expected a list of [at_ms, hold_ms]")
+        out["presses"] = [(_num(p[0], f"{where}.presses[{i}][0]", 0),
+                           _num(p[1], f"{where}.presses[{i}][1]", 1))
+                          if isinstance(p, (list, tuple)) and len(p) == 2 else
+                          _bad(f"{where}.presses[{i}]: expected [at_ms, hold_ms]")
+                          for i, p in enumerate(presses)]
+        out["bounce"] = bool(d.get("bounce", False))
+    elif kind in ("potentiometer", "light_sensor"):
+        out["curve"] = _curve(d.get("curve", 0.5), f"{where}.curve", 0, 1)
+    elif kind == "servo":
+        out["min_us"] = _num(d.get("min_us", 500), f"{where}.min_us", 100, 3000)
+        out["max_us"] = _num(d.get("max_us", 2500), f"{where}.max_us", 100, 3000)
+        if out["max_us"] <= out["min_us"]:
+            raise ScenarioError(f"{where}: max_us must exceed min_us")
+    elif kind == "neopixel":
+        count = d.get("count", 8)
+        if not isinstance(count, int) or not 1 <= count <= 256:
+            raise ScenarioError(f"{where}.count: expected 1..256")
+        out["count"] = count
+    return out
+
+
+def _bad(message: str) -> Any:
+    raise ScenarioError(message)
+
+
+def _bounce_offsets(seed: int, index: int) -> list[int]:
+    # Deterministic contact bounce: a few short flips within the first ~2 ms of a transition.
+    x = (seed * 1103515245 + index * 12345 + 1) & 0x7FFFFFFF
+    flips = 2 + x % 3
+    return [150 + 300 * k + (x >> (k + 3)) % 120 for k in range(flips * 2)]
+
+
+def guest_devices(sc: Scenario, board: Board) -> dict[str, Any]:
+    """The device part of the guest configuration (times in microseconds)."""
+    buttons: dict[str, Any] = {}
+    analog: dict[str, Any] = {}
+    sonar, i2c_temp, neopixels = [], [], {}
+    for i, d in enumerate(sc.devices):
+        kind = d["type"]
+        if kind == "button":
+            changes: list[tuple[int, int]] = [(0, 0)]
+            for j, (at, hold) in enumerate(d["presses"]):
+                for t0, state in ((int(at * 1000), 1), (int((at + hold) * 1000), 0)):
+                    changes.append((t0, state))
+                    if d["bounce"]:
+                        offsets = _bounce_offsets(sc.seed, i * 1000 + j * 2 + state)
+                        for k, off in enumerate(offsets):  # even count: ends on `state`
+                            changes.append((t0 + off, 1 - state if k % 2 == 0 else state))
+            changes.sort(key=lambda c: c[0])
+            active = 0 if d["active"] == "low" else 1
+            if board.family == "microbit" and d["pin"].startswith("button"):
+                active = 0
+            buttons[d["pin"]] = {"active": active, "changes": [list(c) for c in changes]}
+        elif kind in ("potentiometer", "light_sensor"):
+            analog[d["pin"]] = [[int(t * 1000), int(v * 65535)] for t, v in d["curve"]]
+            if kind == "light_sensor" and board.family == "microbit":
+                analog.setdefault("light", analog[d["pin"]])
+        elif kind == "hcsr04":
+            sonar.append({"trig": d["trigger"], "echo": d["echo"],
+                          "cm": [[int(t * 1000), v] for t, v in d["curve"]]})
+        elif kind == "tmp102":
+            i2c_temp.append({"addr": d["address"], "c": [[int(t * 1000), v] for t, v in d["curve"]]})
+        elif kind == "neopixel":
+            neopixels[d["pin"]] = d["count"]
+    return {"buttons": buttons, "analog": analog, "sonar": sonar, "i2c_temp": i2c_temp,
+            "neopixels": neopixels}
