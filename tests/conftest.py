@@ -20,6 +20,13 @@ TEST_DATABASE_URL = os.environ.get("OFFICINA_TEST_DATABASE_URL", "")
 IS_POSTGRES = TEST_DATABASE_URL.startswith("postgresql")
 
 
+def pytest_collection_modifyitems(items):
+    """Mark every test that uses the database fixtures ``db`` (CI runs them again on PostgreSQL)."""
+    for item in items:
+        if {"app", "migrated_template"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.db)
+
+
 def _base_config(db_url: str) -> dict:
     return {
         "SQLALCHEMY_DATABASE_URI": db_url,

@@ -45,8 +45,10 @@ def read_text(value: Any, path: Path, line: int, what: str, problems: Problems) 
     ok = True
     for key in value:
         if key not in LANGS:
+            hint = (" - a comma inside {it: ..., en: ...} splits the text: put the text "
+                    "in quotes" if " " in key else "")
             problems.add(path, value.line_of(key),
-                         f"unknown language '{key}' in {what} (use {' and '.join(LANGS)})")
+                         f"unknown language '{key}' in {what} (use {' and '.join(LANGS)}){hint}")
             ok = False
     texts: dict[str, str] = {}
     for lang in LANGS:

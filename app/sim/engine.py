@@ -157,7 +157,7 @@ class _Runtime:
         fuel_used = limits.fuel - store.get_fuel()
         log, now, truncated = self._read_log(store, instance)
         return RawRun(exit_code, trap, _read_capped(out, limits.stdout_bytes),
-                      _read_capped(err, 16 * 1024), log, now, truncated, fuel_used)
+                      _read_tail(err, 16 * 1024), log, now, truncated, fuel_used)
 
     def _read_log(self, store, instance) -> tuple[bytes, int, bool]:
         st = self.state
@@ -196,6 +196,16 @@ def _classify_trap(exc: BaseException) -> str:
     if "memory" in text and ("out of bounds" in text or "limit" in text or "grow" in text):
         return "memory"
     return "other: " + text.splitlines()[0][:200] if text else "other"
+
+
+def _read_tail(path: Path, cap: int) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(0, os.SEEK_END)
+            fh.seek(max(0, fh.tell() - cap))
+            return fh.read(cap)
+    except OSError:
+        return b""
 
 
 def _read_capped(path: Path, cap: int) -> bytes:

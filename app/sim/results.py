@@ -1,0 +1,100 @@
+"""Result values of the simulator: a run and a grading, both JSON-serialisable.
+
+``RunResult.to_dict()`` is exactly the ``sim run --json`` object (``error``, ``stdout``,
+``sim_time_us``, ``events``) plus a few extra keys (``board``, ``outcome``, ``notice``,
+``explanation``, ``api_problems``, ``truncated``). ``GradeResult.to_dict()`` adds ``passed`` and
+``checks`` as ``lab run --json`` prints them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.sim.trace import Event
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What happened when a program ran on a virtual board."""
+
+    board: str
+    error: dict[str, Any] | None
+    stdout: str
+    sim_time_us: int
+    events: tuple[Event, ...]
+    outcome: str  # time | done | exit | error | fuel | crash
+    notice: dict[str, str]
+    explanation: dict[str, str] | None = None
+    api_problems: tuple[dict[str, Any], ...] = ()
+    truncated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "error": self.error,
+            "stdout": self.stdout,
+            "sim_time_us": self.sim_time_us,
+            "events": [e.to_dict() for e in self.events],
+            "board": self.board,
+            "outcome": self.outcome,
+            "notice": self.notice,
+            "explanation": self.explanation,
+            "api_problems": list(self.api_problems),
+            "truncated": self.truncated,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> RunResult:
+        return cls(d["board"], d["error"], d["stdout"], d["sim_time_us"],
+                   tuple(Event(e["t_us"], e["source"], e["kind"], e["value"]) for e in d["events"]),
+                   d["outcome"], d["notice"], d.get("explanation"),
+                   tuple(d.get("api_problems", ())), d.get("truncated", False))
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The verdict of one check, with its message and hint in both languages."""
+
+    id: str
+    passed: bool
+    message: dict[str, str]
+    hint: dict[str, str] = field(default_factory=dict)
+    detail: str = ""
+
+    def to_dict(self, lang: str = "it") -> dict[str, Any]:
+        return {"id": self.id, "passed": self.passed, "message": self.message.get(lang, ""),
+                "hint": None if self.passed else (self.hint.get(lang) or None),
+                "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class GradeResult:
+    """A run graded against a lab."""
+
+    lab: str
+    run: RunResult
+    checks: tuple[CheckResult, ...]
+    lang: str = "it"
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.checks) and all(c.passed for c in self.checks)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.run.to_dict()
+        d["lab"] = self.lab
+        d["passed"] = self.passed
+        d["checks"] = [c.to_dict(self.lang) for c in self.checks]
+        return d
+
+    def to_wire(self) -> dict[str, Any]:
+        """Both languages, for moving between processes."""
+        return {"lab": self.lab, "lang": self.lang, "run": self.run.to_dict(),
+                "checks": [{"id": c.id, "passed": c.passed, "message": c.message, "hint": c.hint,
+                            "detail": c.detail} for c in self.checks]}
+
+    @classmethod
+    def from_wire(cls, d: dict[str, Any]) -> GradeResult:
+        return cls(d["lab"], RunResult.from_dict(d["run"]),
+                   tuple(CheckResult(c["id"], c["passed"], c["message"], c["hint"], c["detail"])
+                         for c in d["checks"]), d["lang"])
