@@ -1,0 +1,10 @@
+"""Declarative checks over a run's trace: the ``CHECKS`` registry of check kinds.
+
+Importing this package registers every kind (``app.sim.checks.signals`` for pin/PWM/device signals,
+``app.sim.checks.outputs`` for text, display, NeoPixel, I2C and lab-supplied Python functions).
+"""
+
+from app.sim.checks.base import CHECKS, Check, CheckContext, CheckSpecError, check_kind, parse_check
+from app.sim.checks import outputs, signals  # noqa: F401  (registers the kinds)
+
+__all__ = ["CHECKS", "Check", "CheckContext", "CheckSpecError", "check_kind", "parse_check"]
