@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from app.admin.services import ClassroomData, create_classroom
 from app.auth.passwords import hash_password
 from app.extensions import db
 from app.models import ClassRole, Classroom, Membership, Role, School, SchoolLevel, User
@@ -72,7 +73,7 @@ def _user(username: str, name: str, role: Role, school: School | None, password_
     return user
 
 
-def _classroom(school: School, level: SchoolLevel, year: int, section: str) -> Classroom:
+def _classroom(school: School, level: SchoolLevel, year: int, section: str, teachers: list[User]) -> Classroom:
     room = db.session.scalar(
         select(Classroom).where(
             Classroom.school_id == school.id, Classroom.level == level, Classroom.year == year,
@@ -80,9 +81,7 @@ def _classroom(school: School, level: SchoolLevel, year: int, section: str) -> C
         )
     )
     if room is None:
-        room = Classroom(school=school, level=level, year=year, section=section, school_year=DEMO_SCHOOL_YEAR)
-        db.session.add(room)
-        db.session.flush()
+        room = create_classroom(ClassroomData(school.id, level, year, section, DEMO_SCHOOL_YEAR, [t.id for t in teachers]))
     return room
 
 
@@ -114,7 +113,7 @@ def load_demo() -> DemoSummary:
     db.session.flush()
     offset = 0
     for code, level, year, section, teachers, size, under_14 in CLASSES:
-        room = _classroom(schools[code], level, year, section)
+        room = _classroom(schools[code], level, year, section, [people[t] for t in teachers])
         for teacher in teachers:
             _member(people[teacher], room, ClassRole.TEACHER)
         pseudonyms = student_pseudonyms(size, offset)

@@ -127,3 +127,42 @@ def test_deactivate_ends_sessions_and_admin_cannot_deactivate_self(app, world, l
     db.session.expire_all()
     assert db.session.get(User, world.target.id).active is False
     assert db.session.get(User, world.admin.id).active is True
+
+
+def _class_form(client, **overrides):
+    token = csrf_token(client, "/admin/classes/new")
+    data = {"school_id": overrides.pop("school_id"), "level": "secondaria_primo", "year": 3, "section": "d",
+            "school_year": "2026/27", "csrf_token": token, **overrides}
+    return client.post("/admin/classes/new", data=data)
+
+
+def test_admin_creates_class_with_teachers(app, world, login):
+    """Can an admin create a class with its teacher, section upper-cased and a join code?"""
+    from app.models import Classroom
+
+    client = _admin_client(app, world, login)
+    response = _class_form(client, school_id=world.school.id, teacher_ids=[world.teacher.id])
+    assert response.status_code == 302
+    room = db.session.scalar(select(Classroom).where(Classroom.section == "D"))
+    assert room is not None and [t.id for t in room.teachers] == [world.teacher.id] and len(room.join_code) == 8
+
+
+def test_class_validation_errors_rerender(app, world, login):
+    """Are a 4th year of secondaria di primo grado, an unoffered level, a bad school year, a duplicate
+    and a teacher from another school each refused with a message and nothing saved?"""
+    from app.models import Classroom
+
+    client = _admin_client(app, world, login)
+    before = db.session.scalar(select(func.count(Classroom.id)))
+    cases = [
+        ({"school_id": world.school.id, "year": 4}, "non esiste"),
+        ({"school_id": world.other_school.id, "level": "primaria", "year": 1}, "non ha questo"),
+        ({"school_id": world.school.id, "school_year": "2026/28"}, "2026/27"),
+        ({"school_id": world.school.id, "year": 2, "section": "B"}, "esiste già"),
+        ({"school_id": world.school.id, "teacher_ids": [world.other_teacher.id]}, "scuola della classe"),
+    ]
+    for overrides, message in cases:
+        response = _class_form(client, **overrides)
+        assert response.status_code == 400, overrides
+        assert message in response.get_data(as_text=True), (overrides, message)
+    assert db.session.scalar(select(func.count(Classroom.id))) == before

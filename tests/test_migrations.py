@@ -37,3 +37,15 @@ def test_unique_constraints_are_in_the_database(app):
     assert ("username",) in unique_columns("user_account")
     assert ("code",) in unique_columns("school")
     assert ("join_code",) in unique_columns("classroom")
+
+
+def test_database_refuses_impossible_class_year(app, world):
+    """Does the database itself refuse a class year outside 1–5, whatever the code above it does?"""
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    from tests.factories import gen_classroom
+
+    with pytest.raises(IntegrityError):
+        gen_classroom(world.school, year=9, section="Z")
+    db.session.rollback()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
@@ -59,3 +61,22 @@ class UserForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """An empty form: a CSRF-protected button for actions such as resetting a password."""
+
+
+def current_school_year(today: date | None = None) -> str:
+    """'2026/27' from September 2026 to August 2027."""
+    today = today or date.today()
+    first = today.year if today.month >= 9 else today.year - 1
+    return f"{first}/{(first + 1) % 100:02d}"
+
+
+class ClassroomForm(FlaskForm):
+    school_id = SelectField(_l("School"), coerce=int, choices=[])
+    level = SelectField(_l("Level"), choices=[SelectChoice(level.value, LEVEL_LABELS[level]) for level in SchoolLevel])
+    year = SelectField(_l("Year"), coerce=int, choices=[SelectChoice(n, str(n)) for n in range(1, 6)],
+                       description=_l("Primaria and secondaria di secondo grado have 5 years, secondaria di primo grado 3."))
+    section = StringField(_l("Section"), validators=[DataRequired(message=_l("Enter the section, e.g. B.")), Length(max=3)],
+                          description=_l("One to three letters, e.g. B."))
+    school_year = StringField(_l("School year"), default=current_school_year,
+                              validators=[DataRequired(message=_l("Enter the school year, e.g. 2026/27."))])
+    teacher_ids = MultiCheckboxField(_l("Teachers"), coerce=int, choices=[])

@@ -15,7 +15,8 @@ from sqlalchemy.exc import IntegrityError
 
 from app.auth.passwords import generate_password, hash_password
 from app.extensions import db
-from app.models import Role, School, SchoolLevel, User
+from app.models import ClassRole, Classroom, Membership, Role, School, SchoolLevel, User
+from app.models.classroom import SECTION_PATTERN, is_valid_school_year, is_valid_year_for_level
 from app.models.school import is_valid_school_code, normalise_school_code
 from app.models.user import new_session_token, normalise_username
 
@@ -147,3 +148,62 @@ def set_active(actor: User, user: User, active: bool) -> None:
     if not active:
         user.session_token = new_session_token()
     db.session.flush()
+
+
+class InvalidClassroom(AdminError):
+    """``field`` is set per instance: the level/year/section/school-year problem it names."""
+
+    def __init__(self, message_id: str, field: str) -> None:
+        super().__init__(message_id)
+        self.field = field
+
+
+class DuplicateClassroom(AdminError):
+    field = "section"
+
+
+@dataclass(frozen=True)
+class ClassroomData:
+    school_id: int
+    level: SchoolLevel
+    year: int
+    section: str
+    school_year: str
+    teacher_ids: list[int]
+
+
+def create_classroom(data: ClassroomData) -> Classroom:
+    """Create a class and enrol its teachers.
+
+    Raises InvalidClassroom (a level the school does not offer, a year that does not exist at that
+    level, a malformed section or school year, a teacher from another school) or DuplicateClassroom.
+    """
+    school = db.session.get(School, data.school_id)
+    if school is None:
+        raise InvalidClassroom("unknown_school", "school_id")
+    if data.level not in school.levels:
+        raise InvalidClassroom("level_not_offered", "level")
+    if not is_valid_year_for_level(data.level, data.year):
+        raise InvalidClassroom("year_not_in_level", "year")
+    section = data.section.strip().upper()
+    if not SECTION_PATTERN.match(section):
+        raise InvalidClassroom("invalid_section", "section")
+    if not is_valid_school_year(data.school_year):
+        raise InvalidClassroom("invalid_school_year", "school_year")
+    teachers = list(db.session.scalars(select(User).where(User.id.in_(data.teacher_ids)))) if data.teacher_ids else []
+    if any(t.role is not Role.TEACHER or t.school_id != school.id for t in teachers):
+        raise InvalidClassroom("teacher_other_school", "teacher_ids")
+    clash = db.session.scalar(
+        select(func.count(Classroom.id)).where(
+            Classroom.school_id == school.id, Classroom.level == data.level, Classroom.year == data.year,
+            Classroom.section == section, Classroom.school_year == data.school_year,
+        )
+    )
+    if clash:
+        raise DuplicateClassroom("duplicate_classroom")
+    room = Classroom(school=school, level=data.level, year=data.year, section=section, school_year=data.school_year)
+    db.session.add(room)
+    for teacher in teachers:
+        db.session.add(Membership(user=teacher, classroom=room, role=ClassRole.TEACHER))
+    _flush_unique(DuplicateClassroom("duplicate_classroom"))
+    return room

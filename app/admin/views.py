@@ -6,13 +6,14 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
 from app.admin import services
-from app.admin.forms import ConfirmForm, SchoolForm, UserForm
+from app.admin.forms import ClassroomForm, ConfirmForm, SchoolForm, UserForm
 from app.authz import Action, get_or_404_for, requires
 from app.extensions import db
-from app.models import Classroom, Role, School, SchoolLevel, User
+from app.models import Classroom, Membership, Role, School, SchoolLevel, User
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -23,6 +24,13 @@ ADMIN_MESSAGES = {
     "duplicate_username": lambda: _("This username is already taken."),
     "school_required": lambda: _("Students and teachers must belong to a school."),
     "cannot_deactivate_self": lambda: _("You cannot deactivate your own account."),
+    "unknown_school": lambda: _("Choose a school."),
+    "level_not_offered": lambda: _("This school does not offer that level."),
+    "year_not_in_level": lambda: _("That year does not exist at this level."),
+    "invalid_section": lambda: _("A section is one to three letters."),
+    "invalid_school_year": lambda: _("Write the school year as 2026/27."),
+    "teacher_other_school": lambda: _("Teachers must belong to the class's school."),
+    "duplicate_classroom": lambda: _("This class already exists in this school year."),
 }
 USERS_PER_PAGE = 50
 
@@ -139,3 +147,37 @@ def user_set_active(user_id: int):
         else:
             flash(_("%(name)s has been deactivated.", name=user.display_name), "success")
     return redirect(url_for("admin.users"))
+
+
+@bp.route("/classes")
+@requires(Action.MANAGE_SCHOOL)
+def classrooms():
+    rows = db.session.scalars(
+        select(Classroom).options(selectinload(Classroom.school), selectinload(Classroom.memberships).selectinload(Membership.user))
+        .order_by(Classroom.school_year.desc(), Classroom.school_id, Classroom.level, Classroom.year, Classroom.section)
+    ).all()
+    return render_template("admin/classrooms.html", classrooms=rows)
+
+
+@bp.route("/classes/new", methods=["GET", "POST"])
+@requires(Action.MANAGE_SCHOOL)
+def classroom_new():
+    form = ClassroomForm()
+    form.school_id.choices = _school_choices()
+    teachers = db.session.scalars(select(User).options(selectinload(User.school)).where(User.role == Role.TEACHER).order_by(User.display_name))
+    form.teacher_ids.choices = [SelectChoice(t.id, f"{t.display_name} ({t.school.name if t.school else '—'})") for t in teachers]
+    if form.validate_on_submit():
+        data = services.ClassroomData(
+            school_id=form.school_id.data, level=SchoolLevel(form.level.data), year=form.year.data,
+            section=form.section.data, school_year=form.school_year.data.strip(), teacher_ids=form.teacher_ids.data or [],
+        )
+        try:
+            room = services.create_classroom(data)
+        except services.AdminError as exc:
+            db.session.rollback()
+            getattr(form, exc.field).errors.append(ADMIN_MESSAGES[exc.message_id]())
+        else:
+            db.session.commit()
+            flash(_("Class %(name)s created. Join code: %(code)s", name=room.short_name, code=room.join_code), "success")
+            return redirect(url_for("admin.classrooms"))
+    return render_template("admin/classroom_form.html", form=form), (400 if form.errors else 200)

@@ -13,7 +13,7 @@ import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -52,7 +52,10 @@ def new_join_code() -> str:
 
 class Classroom(db.Model):
     __tablename__ = "classroom"
-    __table_args__ = (UniqueConstraint("school_id", "school_year", "level", "year", "section", name="uq_classroom_identity"),)
+    __table_args__ = (
+        UniqueConstraint("school_id", "school_year", "level", "year", "section", name="uq_classroom_identity"),
+        CheckConstraint("year BETWEEN 1 AND 5", name="year_range"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     school_id: Mapped[int] = mapped_column(ForeignKey("school.id", ondelete="RESTRICT"), index=True)

@@ -61,6 +61,10 @@ def _curve(value: Any, where: str, lo: float, hi: float) -> list[tuple[float, fl
 
 
 def _pin(board: Board, value: Any, where: str) -> str:
+    if isinstance(value, dict):  # per-board pins: {pico: 15, esp32: 4}
+        if board.name not in value:
+            raise ScenarioError(f"{where}: no pin given for board {board.name}")
+        value = value[board.name]
     try:
         return board.pin_key(value)
     except ValueError as exc:

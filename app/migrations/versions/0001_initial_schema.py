@@ -53,7 +53,8 @@ def upgrade():
     sa.ForeignKeyConstraint(['school_id'], ['school.id'], name=op.f('fk_classroom_school_id_school'), ondelete='RESTRICT'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_classroom')),
     sa.UniqueConstraint('join_code', name=op.f('uq_classroom_join_code')),
-    sa.UniqueConstraint('school_id', 'school_year', 'level', 'year', 'section', name='uq_classroom_identity')
+    sa.UniqueConstraint('school_id', 'school_year', 'level', 'year', 'section', name='uq_classroom_identity'),
+    sa.CheckConstraint('year BETWEEN 1 AND 5', name=op.f('ck_classroom_year_range'))
     )
     with op.batch_alter_table('classroom', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_classroom_school_id'), ['school_id'], unique=False)

@@ -1,0 +1,136 @@
+"""Graded labs on disk: finding, loading and validating ``labs/<slug>/``.
+
+Owns the simulator's part of ``lab.yaml`` (``scenario``, ``checks``; the metadata keys are
+validated by the content loader, only the ones grading needs are read here) plus the folder's
+``solution.py``, ``starter.py``, ``wrong/*.py`` and optional ``checks.py`` of Python check
+functions. Loading is cached per folder and modification time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import types
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from app.sim.boards import BOARDS, get_board
+from app.sim.checks import Check, CheckSpecError, parse_check
+from app.sim.scenario import Scenario, ScenarioError, parse_scenario
+
+
+class LabError(ValueError):
+    """A lab folder is wrong; str() is 'path: what is wrong'."""
+
+
+@dataclass(frozen=True)
+class Lab:
+    """A loaded lab."""
+
+    slug: str
+    path: Path
+    title: dict[str, str]
+    boards: tuple[str, ...]
+    scenario_data: dict[str, Any]
+    checks: tuple[Check, ...]
+    python_checks: dict[str, Callable[..., Any]]
+    source_hash: str
+
+    def scenario(self, board: str | None = None) -> Scenario:
+        """The lab's scenario validated for a board (default: the lab's first board)."""
+        return parse_scenario(self.scenario_data, get_board(board or self.boards[0]))
+
+    def read(self, name: str) -> str:
+        return (self.path / name).read_text(encoding="utf-8")
+
+    def wrong_variants(self) -> list[Path]:
+        return sorted((self.path / "wrong").glob("*.py"))
+
+
+def labs_dir() -> Path:
+    """``OFFICINA_LABS_DIR`` or ``labs/`` of the current directory or of the repository."""
+    env = os.environ.get("OFFICINA_LABS_DIR")
+    if env:
+        return Path(env)
+    here = Path.cwd() / "labs"
+    if here.is_dir():
+        return here
+    return Path(__file__).resolve().parent.parent.parent / "labs"
+
+
+def find_lab(ref: str | Path) -> Path:
+    """Resolve a slug or a folder path to a lab folder."""
+    p = Path(ref)
+    if (p / "lab.yaml").is_file():
+        return p.resolve()
+    candidate = labs_dir() / str(ref)
+    if (candidate / "lab.yaml").is_file():
+        return candidate.resolve()
+    raise LabError(f"{ref}: no such lab (looked in {labs_dir()})")
+
+
+def all_labs() -> list[Path]:
+    """Every lab folder under :func:`labs_dir`, sorted by slug."""
+    root = labs_dir()
+    return sorted(p for p in root.iterdir() if (p / "lab.yaml").is_file()) if root.is_dir() else []
+
+
+def load_lab(ref: str | Path) -> Lab:
+    """Load and validate a lab (cached until its files change)."""
+    path = find_lab(ref)
+    stamp = tuple(sorted((f.name, f.stat().st_mtime_ns) for f in path.iterdir() if f.is_file()))
+    return _load(path, stamp)
+
+
+@lru_cache(maxsize=64)
+def _load(path: Path, stamp: tuple[Any, ...]) -> Lab:
+    meta_file = path / "lab.yaml"
+    try:
+        raw = meta_file.read_bytes()
+        meta = yaml.safe_load(raw)
+    except (OSError, yaml.YAMLError) as exc:
+        raise LabError(f"{meta_file}: {exc}") from None
+    if not isinstance(meta, dict):
+        raise LabError(f"{meta_file}: expected a mapping")
+    slug = meta.get("slug")
+    if slug != path.name:
+        raise LabError(f"{meta_file}: slug {slug!r} must equal the folder name {path.name!r}")
+    boards = meta.get("boards")
+    if not isinstance(boards, list) or not boards or any(b not in BOARDS for b in boards):
+        raise LabError(f"{meta_file}: boards must be a non-empty list of {', '.join(BOARDS)}")
+    scenario = meta.get("scenario") or {}
+    try:
+        for b in boards:
+            parse_scenario(scenario, get_board(b))
+    except ScenarioError as exc:
+        raise LabError(f"{meta_file}: {exc}") from None
+    raw_checks = meta.get("checks")
+    if not isinstance(raw_checks, list) or not raw_checks:
+        raise LabError(f"{meta_file}: checks must be a non-empty list")
+    try:
+        checks = tuple(parse_check(c, f"checks[{i}]") for i, c in enumerate(raw_checks))
+    except CheckSpecError as exc:
+        raise LabError(f"{meta_file}: {exc}") from None
+    ids = [c.id for c in checks]
+    if len(set(ids)) != len(ids):
+        raise LabError(f"{meta_file}: check ids must be unique")
+    py = _python_checks(path)
+    digest = hashlib.sha256(raw)
+    for f in sorted(path.glob("*.py")):
+        digest.update(f.read_bytes())
+    title = meta.get("title") if isinstance(meta.get("title"), dict) else {"it": slug, "en": slug}
+    return Lab(slug, path, title, tuple(boards), scenario, checks, py, digest.hexdigest()[:16])
+
+
+def _python_checks(path: Path) -> dict[str, Callable[..., Any]]:
+    file = path / "checks.py"
+    if not file.is_file():
+        return {}
+    module = types.ModuleType(f"officina_lab_checks_{path.name.replace('-', '_')}")
+    module.__file__ = str(file)
+    exec(compile(file.read_text(encoding="utf-8"), str(file), "exec"), module.__dict__)
+    return {k: v for k, v in vars(module).items() if callable(v) and not k.startswith("_")}
