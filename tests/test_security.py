@@ -28,6 +28,7 @@ def test_no_inline_script_or_style_in_pages(client, world, login):
         html = client.get(path).get_data(as_text=True)
         assert "<script>" not in html and "<script " not in html.replace('<script src="', "")
         assert " style=" not in html and "javascript:" not in html
+        assert '="None"' not in html  # no attribute rendered from a missing value
 
 
 def test_missing_csrf_token_gives_friendly_400(app, world):

@@ -74,7 +74,15 @@ class States(Check):
             state = tuple(ctx.level_at(changes[i], t) for i in range(len(pins)))
             if not timeline or timeline[-1][1] != state:
                 timeline.append((t, state))
-        segs = [(s, timeline[k + 1][0] - t) for k, (t, s) in enumerate(timeline[:-1])]
+        raw = [(s, timeline[k + 1][0] - t) for k, (t, s) in enumerate(timeline[:-1])]
+        segs: list[tuple[tuple[int, ...], int]] = []
+        for state, dur in raw:  # ignore glitches (pins are written one after the other)
+            if dur < 50_000:
+                continue
+            if segs and segs[-1][0] == state:
+                segs[-1] = (state, segs[-1][1] + dur)
+            else:
+                segs.append((state, dur))
         cycle = [(tuple(int(v) for v in c[:-1]), float(c[-1]) * 1000) for c in p["cycle"]]
         tol = float(p.get("tolerance_ms", 200)) * 1000
         ok_steps = 0

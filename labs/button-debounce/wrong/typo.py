@@ -1,0 +1,8 @@
+from machine import Pin
+import time
+button = Pin(14, Pin.IN, Pin.PULL_UP)
+led = Pin(15, Pin.OUT)
+while True:
+    if buton.value() == 0:
+        led.toggle()
+    time.sleep_ms(5)

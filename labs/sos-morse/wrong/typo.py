@@ -1,0 +1,7 @@
+from machine import Pin
+import time
+led = Pin("LED", Pin.OUT)
+while True:
+    led.on()
+    time.sleep_ms(200)
+    led.of()
