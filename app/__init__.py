@@ -5,18 +5,24 @@ security headers, languages and error pages. Nothing else lives here."""
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
-
-from app.config import flask_config, read_settings
-from app.extensions import babel, csrf, db, login_manager, migrate
+if TYPE_CHECKING:
+    from flask import Flask
 
 MIGRATIONS_DIR = os.path.join(os.path.dirname(__file__), "migrations")
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
-    """Build the Flask app. ``overrides`` replace config keys (tests use it for the database)."""
+    """Build the Flask app. ``overrides`` replace config keys (tests use it for the database).
+
+    Flask and the extensions are imported here, not at module level, so that ``import app.sim``
+    (the Flask-free simulator) never loads Flask.
+    """
+    from flask import Flask
+
+    from app.config import flask_config, read_settings
+    from app.extensions import babel, csrf, db, login_manager, migrate
     instance_path = os.environ.get("OFFICINA_INSTANCE_PATH") or None
     app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
     os.makedirs(app.instance_path, exist_ok=True)
@@ -49,12 +55,13 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from app import errors
     from app.admin.views import bp as admin_bp
     from app.auth.views import bp as auth_bp
+    from app.catalog.views import bp as catalog_bp
     from app.learn.views import bp as learn_bp
     from app.main.views import bp as main_bp
     from app.program.views import bp as program_bp
     from app.teach.views import bp as teach_bp
 
-    for blueprint in (main_bp, auth_bp, learn_bp, teach_bp, program_bp, admin_bp):
+    for blueprint in (main_bp, auth_bp, catalog_bp, learn_bp, teach_bp, program_bp, admin_bp):
         app.register_blueprint(blueprint)
     errors.init_app(app)
     from app.cli import register_commands

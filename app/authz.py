@@ -26,6 +26,8 @@ class Action(enum.Enum):
     USE_TEACHING_AREA = "use_teaching_area"
     VIEW_CLASSROOM = "view_classroom"
     USE_PROGRAMME_AREA = "use_programme_area"
+    BROWSE_CATALOG = "browse_catalog"
+    VIEW_TEACHER_MATERIAL = "view_teacher_material"
     ADMINISTER = "administer"
     MANAGE_SCHOOL = "manage_school"
     MANAGE_USER = "manage_user"
@@ -38,6 +40,9 @@ ROLE_ACTIONS: dict[Action, frozenset[Role]] = {
     Action.USE_TEACHING_AREA: frozenset({Role.TEACHER}),
     Action.VIEW_CLASSROOM: frozenset({Role.TEACHER}),
     Action.USE_PROGRAMME_AREA: frozenset({Role.STAFF}),
+    Action.BROWSE_CATALOG: frozenset(Role),
+    # Teacher notes, lab solutions and quiz answers: never students.
+    Action.VIEW_TEACHER_MATERIAL: frozenset({Role.TEACHER, Role.STAFF}),
     Action.ADMINISTER: frozenset(),
     Action.MANAGE_SCHOOL: frozenset(),
     Action.MANAGE_USER: frozenset(),

@@ -77,10 +77,44 @@ def prune_login_attempts_command(days: int) -> None:
     click.echo(f"Removed {removed} old sign-in attempts.")
 
 
+@click.command("sync")
+@click.option("--content-dir", type=click.Path(file_okay=False), default=None, help="Curricula folder.")
+@click.option("--labs-dir", type=click.Path(file_okay=False), default=None, help="Labs folder.")
+@with_appcontext
+def content_sync_command(content_dir: str | None, labs_dir: str | None) -> None:
+    """Record every module, activity and lab in the database by slug and content hash."""
+    from pathlib import Path
+
+    from app.catalog.sync import sync_content
+    from app.content import ContentErrors, load_catalog
+    from app.extensions import db
+
+    try:
+        catalog = load_catalog(Path(content_dir) if content_dir else None, Path(labs_dir) if labs_dir else None)
+    except ContentErrors as errors:
+        for error in errors.errors:
+            click.echo(str(error), err=True)
+        raise click.ClickException("content has errors: nothing was synced (run `officina content check`)")
+    report = sync_content(catalog)
+    db.session.commit()
+    for item in report.created:
+        click.echo(f"  new version: {item}")
+    for item in report.retired:
+        click.echo(f"  no longer on disk: {item}")
+    click.echo(f"Content synced: {report.summary()}.")
+
+
 def register_commands(app) -> None:
-    """Attach Officina's commands to ``app.cli`` (FlaskGroup lists them; tests invoke them)."""
+    """Attach Officina's commands to ``app.cli``: our own, the content group (with ``sync``,
+    which needs the database) and the simulator's ``sim`` and ``lab`` groups."""
+    from app.content.cli import content
+    from app.sim.cli import lab, sim
+
     for command in commands.commands.values():
         app.cli.add_command(command)
+    content.add_command(content_sync_command)
+    for group in (content, sim, lab):
+        app.cli.add_command(group)
 
 
 def main() -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from app.catalog.services import get_catalog
+
 ROLES = ("anonymous", "student", "teacher", "staff", "admin")
 
 
@@ -36,6 +38,14 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("/auth/logout", "POST"): expect(302, 302, 302, 302, 302),
     ("/auth/password", "GET"): expect(302, 200, 200, 200, 200),
     ("/auth/password", "POST"): expect(302, 400, 400, 400, 400),
+    ("/catalog/", "GET"): expect(302, 200, 200, 200, 200),
+    ("/catalog/modules/<slug>", "GET"): expect(302, 200, 200, 200, 200),
+    ("/catalog/modules/<slug>/sheet", "GET"): expect(302, 403, 200, 200, 200),
+    ("/catalog/labs/", "GET"): expect(302, 200, 200, 200, 200),
+    ("/catalog/labs/<slug>", "GET"): expect(302, 200, 200, 200, 200),
+    ("/catalog/skills", "GET"): expect(302, 200, 200, 200, 200),
+    ("/catalog/highlight.css", "GET"): expect(200, 200, 200, 200, 200),
+    ("/content/<any(module, lab):owner_kind>/<slug>/<path:filename>", "GET"): expect(302, 200, 200, 200, 200),
     ("/learn/", "GET"): ONLY["student"],
     ("/teach/", "GET"): ONLY["teacher"],
     ("/teach/classes/<int:classroom_id>", "GET"): ONLY["teacher"],
@@ -64,6 +74,16 @@ def registered_routes(app) -> set[tuple[str, str]]:
     return routes
 
 
+def content_image_sample() -> tuple[str, str, str]:
+    """A (kind, slug, file) of an image the shipped content really references."""
+    catalog = get_catalog()
+    for kind, items in (("module", catalog.modules), ("lab", catalog.labs)):
+        for slug, item in items.items():
+            if item.images:
+                return kind, slug, item.images[0]
+    raise AssertionError("the shipped content references no image: the image route cannot be exercised")
+
+
 def url_for_rule(rule: str, world) -> str:
     values = {
         "<int:classroom_id>": str(world.classroom.id),
@@ -71,6 +91,13 @@ def url_for_rule(rule: str, world) -> str:
         "<int:user_id>": str(world.target.id),
         "<path:filename>": "css/officina.css",
     }
+    if rule.startswith("/content/"):
+        kind, slug, filename = content_image_sample()
+        return f"/content/{kind}/{slug}/{filename}"
+    if "<slug>" in rule:
+        catalog = get_catalog()
+        slug = next(iter(catalog.labs)) if rule.startswith("/catalog/labs/") else next(iter(catalog.modules))
+        rule = rule.replace("<slug>", slug)
     for placeholder, value in values.items():
         rule = rule.replace(placeholder, value)
     assert "<" not in rule, f"no sample value for {rule}"

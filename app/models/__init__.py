@@ -1,11 +1,15 @@
 """Typed SQLAlchemy models: the bottom layer. Models never commit and never call the network."""
 
 from app.models.classroom import ClassRole, Classroom, Membership
+from app.models.content import ActivityVersion, LabVersion, ModuleVersion
 from app.models.login_attempt import LoginAttempt
 from app.models.school import School, SchoolLevel, SchoolLevelOffered
 from app.models.user import Role, User
 
 __all__ = [
+    "ActivityVersion",
+    "LabVersion",
+    "ModuleVersion",
     "ClassRole",
     "Classroom",
     "LoginAttempt",

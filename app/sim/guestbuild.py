@@ -19,7 +19,7 @@ from pathlib import Path
 
 GUEST_DIR = Path(__file__).parent / "guest"
 GUEST_MODULES = ("_simcore", "_simtime", "_simpins", "_simbus", "_simmicrobit", "_simboot")
-FACADE_COUNT = 8
+FACADE_COUNT = 10
 
 
 def cache_root() -> Path:

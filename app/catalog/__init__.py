@@ -1,0 +1,1 @@
+"""The catalog: browsing tracks, modules and labs, and recording content versions."""

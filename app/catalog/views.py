@@ -1,0 +1,152 @@
+"""Catalog pages: browse and search modules and labs, read a module or a lab, print a module
+sheet, and serve the images the content references. Teachers (and programme staff) also see
+teacher notes, quiz answers and lab solutions; students never do — ``can()`` decides."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, abort, current_app, render_template, request, send_file
+from flask_babel import get_locale
+from flask_login import current_user
+from markupsafe import Markup
+
+from app.authz import Action, authorize, can, requires
+from app.catalog import services
+from app.catalog.services import BOARD_NAMES, CatalogNotFound, CatalogUnavailable
+from app.content import SCHOOL_LEVELS, pygments_css, render_markdown
+from app.content.queries import find_labs, find_modules
+
+bp = Blueprint("catalog", __name__)
+
+
+def _lang() -> str:
+    return str(get_locale() or "it")
+
+
+def _catalog():
+    try:
+        return services.get_catalog()
+    except CatalogUnavailable as exc:
+        current_app.logger.error("content has errors: %s", exc.errors[:5])
+        abort(503)
+
+
+@bp.app_template_filter("md")
+def markdown_filter(source: str, owner_kind: str = "", slug: str = "") -> Markup:
+    owner = (owner_kind, slug) if owner_kind and slug else None
+    return Markup(render_markdown(source or "", lang=_lang(), owner=owner))  # noqa: S704 - sanitised renderer
+
+
+@bp.app_template_filter("code_block")
+def code_block_filter(code: str, language: str = "python") -> Markup:
+    """Highlighted, escaped code: a fence longer than any backtick run inside the code."""
+    longest = max((len(run) for run in re.findall(r"`+", code or "")), default=0)
+    fence = "`" * max(3, longest + 1)
+    return Markup(render_markdown(f"{fence}{language}\n{code}\n{fence}\n", lang=_lang()))  # noqa: S704
+
+
+@bp.app_template_filter("board_list")
+def board_list_filter(boards) -> str:
+    return ", ".join(BOARD_NAMES.get(board, board) for board in boards)
+
+
+@bp.app_context_processor
+def catalog_context() -> dict[str, object]:
+    return {"tr": lambda value: services.text(value, _lang()), "level_name": lambda code: services.level_name(code, _lang()),
+            "board_names": BOARD_NAMES}
+
+
+@bp.route("/catalog/")
+@requires(Action.BROWSE_CATALOG)
+def index():
+    catalog = _catalog()
+    lang = _lang()
+    filters = {
+        "track": request.args.get("track") or None,
+        "level": request.args.get("level") or None,
+        "skill": request.args.get("skill") or None,
+        "board": request.args.get("board") or None,
+        "text": (request.args.get("q") or "").strip()[:100] or None,
+    }
+    if filters["track"] not in (None, *catalog.tracks):
+        filters["track"] = None
+    if filters["level"] not in (None, *SCHOOL_LEVELS):
+        filters["level"] = None
+    if filters["board"] not in (None, *BOARD_NAMES):
+        filters["board"] = None
+    modules = find_modules(catalog, lang=lang, **filters)
+    return render_template("catalog/index.html", catalog=catalog, modules=modules, filters=filters,
+                           skills=services.skill_options(catalog, lang), levels=SCHOOL_LEVELS)
+
+
+@bp.route("/catalog/modules/<slug>")
+@requires(Action.BROWSE_CATALOG)
+def module(slug: str):
+    catalog = _catalog()
+    try:
+        found = services.module_or_404(catalog, slug)
+    except CatalogNotFound:
+        abort(404)
+    return render_template("catalog/module.html", catalog=catalog, module=found,
+                           teacher_view=can(current_user, Action.VIEW_TEACHER_MATERIAL))
+
+
+@bp.route("/catalog/modules/<slug>/sheet")
+def module_sheet(slug: str):
+    authorize(Action.VIEW_TEACHER_MATERIAL)
+    catalog = _catalog()
+    try:
+        found = services.module_or_404(catalog, slug)
+    except CatalogNotFound:
+        abort(404)
+    return render_template("catalog/sheet.html", catalog=catalog, module=found, teacher_view=True)
+
+
+@bp.route("/catalog/labs/")
+@requires(Action.BROWSE_CATALOG)
+def labs():
+    catalog = _catalog()
+    board = request.args.get("board") if request.args.get("board") in BOARD_NAMES else None
+    skill = request.args.get("skill") or None
+    labs_found = find_labs(catalog, board=board, skill=skill, text=(request.args.get("q") or "").strip()[:100] or None,
+                           lang=_lang())
+    return render_template("catalog/labs.html", catalog=catalog, labs=labs_found, board=board, skill=skill,
+                           skills=services.skill_options(catalog, _lang()))
+
+
+@bp.route("/catalog/labs/<slug>")
+@requires(Action.BROWSE_CATALOG)
+def lab(slug: str):
+    catalog = _catalog()
+    try:
+        found = services.lab_or_404(catalog, slug)
+    except CatalogNotFound:
+        abort(404)
+    return render_template("catalog/lab.html", catalog=catalog, lab=found, used_by=catalog.modules_using_lab(slug),
+                           teacher_view=can(current_user, Action.VIEW_TEACHER_MATERIAL))
+
+
+@bp.route("/catalog/skills")
+@requires(Action.BROWSE_CATALOG)
+def skills():
+    return render_template("catalog/skills.html", catalog=_catalog())
+
+
+@bp.route("/content/<any(module, lab):owner_kind>/<slug>/<path:filename>")
+@requires(Action.BROWSE_CATALOG)
+def content_image(owner_kind: str, slug: str, filename: str):
+    """Only images the owner's Markdown references are served (never solutions or notes)."""
+    path = _catalog().image_path(owner_kind, slug, filename)
+    if path is None:
+        abort(404)
+    return send_file(path, max_age=3600)
+
+
+@bp.route("/catalog/highlight.css")
+def highlight_css():
+    """Pygments colours for code blocks, generated once per process."""
+    return current_app.response_class(_HIGHLIGHT_CSS, mimetype="text/css", headers={"Cache-Control": "public, max-age=86400"})
+
+
+_HIGHLIGHT_CSS = pygments_css(".md pre")

@@ -1,0 +1,11 @@
+from machine import Pin, PWM
+import time
+
+pwm = PWM(Pin(15), freq=1000)
+while True:
+    for d in range(0, 65536, 2048):
+        pwm.duty_u16(d)
+        time.sleep_ms(20)
+    for d in range(65535, -1, -2048):
+        pwm.duty_u16(d)
+        time.sleep_ms(20)

@@ -1,0 +1,5 @@
+from microbit import *
+display.show(Image.HAPPY)
+while not button_a.is_pressed():
+    sleep(1)
+display.scroll("0")

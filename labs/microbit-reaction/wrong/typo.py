@@ -1,0 +1,3 @@
+from microbit import *
+display.show(Image.HEART)
+display.scroll(str(reaction))

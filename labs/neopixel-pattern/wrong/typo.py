@@ -1,0 +1,8 @@
+from machine import Pin
+from neopixel import NeoPixel
+import time
+np = NeoPixel(Pin(0), 8)
+for i in range(9):
+    np[i] = (0, 0, 40)
+    np.write()
+    time.sleep_ms(100)

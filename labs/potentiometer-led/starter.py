@@ -1,0 +1,8 @@
+from machine import Pin, PWM, ADC
+import time
+
+pot = ADC(26)
+led = PWM(Pin(15), freq=1000)
+while True:
+    value = pot.read_u16()
+    time.sleep_ms(50)

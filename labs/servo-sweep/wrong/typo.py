@@ -1,0 +1,12 @@
+from machine import Pin, PWM
+import time
+servo = PWM(Pin(15))
+servo.freq(50)
+while True:
+    servo.duty_u16(1638)
+    time.sleep_ms(500)
+    servo.duty_u16(8192)
+    time.sleep_ms(500)
+    servo.duty_u16(4915)
+    time.sleep_ms(500)
+    servo.duty_u16(angle)

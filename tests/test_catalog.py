@@ -1,0 +1,132 @@
+"""Catalog pages over the shipped curriculum: browsing, filters, both languages, and what only
+teachers see (teacher notes, quiz answers, lab solutions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.catalog.services import get_catalog
+from app.content import LabActivity, Quiz
+from tests.factories import csrf_token
+
+
+@pytest.fixture
+def catalog():
+    return get_catalog()
+
+
+def _signed_in(app, login, user):
+    client = app.test_client()
+    login(client, user)
+    return client
+
+
+def _module_with_notes(catalog):
+    return next(m for m in catalog.modules.values() if m.teacher_notes.it.strip() and m.question_count)
+
+
+def test_catalog_lists_every_module_in_both_languages(app, world, login, catalog):
+    """Does the catalog list every module, with Italian titles by default and English ones after switching?"""
+    client = _signed_in(app, login, world.student)
+    html = client.get("/catalog/").get_data(as_text=True)
+    for module in catalog.modules.values():
+        assert module.title.it in html.replace("&#39;", "'").replace("&amp;", "&")
+    token = csrf_token(client, "/catalog/")
+    client.post("/language", data={"language": "en", "next": "/catalog/", "csrf_token": token})
+    english = client.get("/catalog/").get_data(as_text=True).replace("&#39;", "'").replace("&amp;", "&")
+    for module in catalog.modules.values():
+        assert module.title.en in english
+
+
+def test_filters_narrow_the_list(app, world, login, catalog):
+    """Do the track, level, board and text filters return exactly the matching modules?"""
+    client = _signed_in(app, login, world.teacher)
+    robotics = [m for m in catalog.modules.values() if m.track == "robotica"]
+    html = client.get("/catalog/?track=robotica").get_data(as_text=True)
+    assert f"{len(robotics)} moduli trovati" in html or (len(robotics) == 1 and "1 modulo trovato" in html)
+    others = [m for m in catalog.modules.values() if m.track != "robotica"]
+    assert others and all(f'/catalog/modules/{m.slug}"' not in html for m in others)
+    primaria = [m for m in catalog.modules.values() if m.suits("primaria")]
+    html = client.get("/catalog/?level=primaria").get_data(as_text=True)
+    assert all(f'/catalog/modules/{m.slug}"' in html for m in primaria)
+    assert "Nessun modulo" in client.get("/catalog/?q=zzzznonesiste").get_data(as_text=True)
+
+
+def test_students_never_see_teacher_material(app, world, login, catalog):
+    """Is a student shown no teacher notes, quiz answers, feedback or lab solutions — while a teacher is?"""
+    module = _module_with_notes(catalog)
+    quiz = next(a for a in module.activities if isinstance(a, Quiz))
+    feedback = next(o.feedback.it for q in quiz.questions for o in q.options if o.feedback.it.strip())
+    lab = next(iter(catalog.labs.values()))
+    solution_line = next(line for line in lab.solution.splitlines() if line.strip() and line.strip() not in lab.starter)
+    student = _signed_in(app, login, world.student)
+    teacher = _signed_in(app, login, world.teacher)
+    student_module = student.get(f"/catalog/modules/{module.slug}").get_data(as_text=True)
+    teacher_module = teacher.get(f"/catalog/modules/{module.slug}").get_data(as_text=True)
+    assert "teacher-notes" not in student_module and "teacher-notes" in teacher_module
+    assert 'class="correct"' not in student_module and 'class="correct"' in teacher_module
+    assert _escaped(feedback) not in student_module and _escaped(feedback) in teacher_module
+    student_lab = student.get(f"/catalog/labs/{lab.slug}").get_data(as_text=True)
+    teacher_lab = teacher.get(f"/catalog/labs/{lab.slug}").get_data(as_text=True)
+    assert "solution-title" not in student_lab and "solution-title" in teacher_lab
+    assert student.get(f"/catalog/modules/{module.slug}/sheet").status_code == 403
+
+
+def _escaped(text: str) -> str:
+    from markupsafe import escape
+
+    return str(escape(text))
+
+
+def test_module_page_shows_objectives_materials_safety(app, world, login, catalog):
+    """Does a module page show its objectives, materials, safety notes and every activity title?"""
+    client = _signed_in(app, login, world.student)
+    module = next(m for m in catalog.modules.values() if m.safety and m.materials)
+    html = client.get(f"/catalog/modules/{module.slug}").get_data(as_text=True)
+    for item in (*module.objectives, *module.materials, *module.safety):
+        assert _escaped(item.it) in html
+    for activity in module.activities:
+        assert _escaped(activity.title.it) in html
+
+
+def test_robotics_modules_link_their_labs(app, world, login, catalog):
+    """Does every ready lab activity link to its lab page, and a coming one say it is coming?"""
+    client = _signed_in(app, login, world.student)
+    for module in catalog.modules.values():
+        labs = [a for a in module.activities if isinstance(a, LabActivity)]
+        if not labs:
+            continue
+        html = client.get(f"/catalog/modules/{module.slug}").get_data(as_text=True)
+        for activity in labs:
+            if activity.coming:
+                assert "in arrivo" in html.lower()
+            else:
+                assert f"/catalog/labs/{activity.lab}" in html
+
+
+def test_printable_sheet_has_print_stylesheet(app, world, login, catalog):
+    """Does a teacher's module sheet load the print stylesheet and list the timing of every activity?"""
+    client = _signed_in(app, login, world.teacher)
+    module = next(iter(catalog.modules.values()))
+    html = client.get(f"/catalog/modules/{module.slug}/sheet").get_data(as_text=True)
+    assert "css/print.css" in html
+    assert html.count("<td class=\"num\">") >= len(module.activities)
+    css = client.get("/static/css/print.css").get_data(as_text=True)
+    assert "@media print" in css and ".site-header" in css
+
+
+def test_unknown_module_and_image_are_404(app, world, login):
+    """Do an unknown module, an unknown lab and an unreferenced content file give 404?"""
+    client = _signed_in(app, login, world.student)
+    assert client.get("/catalog/modules/nope").status_code == 404
+    assert client.get("/catalog/labs/nope").status_code == 404
+    assert client.get("/content/lab/blink/solution.py").status_code == 404
+    assert client.get("/content/lab/blink/../../pyproject.toml").status_code == 404
+
+
+def test_markdown_in_pages_has_no_raw_html(app, world, login, catalog):
+    """Do rendered catalog pages contain no script tags or inline event handlers from content?"""
+    client = _signed_in(app, login, world.teacher)
+    for slug in catalog.modules:
+        html = client.get(f"/catalog/modules/{slug}").get_data(as_text=True).lower()
+        assert "<script" not in html and " onerror=" not in html and " onclick=" not in html
