@@ -38,6 +38,16 @@ def demo_command(quiet: bool) -> None:
     summary = load_demo()
     db.session.commit()
     click.echo(f"Demo ready: {summary.schools} schools, {summary.classrooms} classes, {summary.students} students.")
+    from app.catalog.sync import sync_content
+    from app.content import ContentErrors, load_catalog
+
+    try:
+        report = sync_content(load_catalog())
+    except ContentErrors as errors:
+        click.echo(f"Content not synced: {len(errors.errors)} errors (run `officina content check`).", err=True)
+    else:
+        db.session.commit()
+        click.echo(f"Content synced: {report.summary()}.")
     if not quiet:
         click.echo(f"\nDemo logins (password for every account: {DEMO_PASSWORD})")
         for role, username, name in summary.logins:

@@ -130,3 +130,66 @@ def test_markdown_in_pages_has_no_raw_html(app, world, login, catalog):
     for slug in catalog.modules:
         html = client.get(f"/catalog/modules/{slug}").get_data(as_text=True).lower()
         assert "<script" not in html and " onerror=" not in html and " onclick=" not in html
+
+
+def test_content_sync_is_idempotent_and_versions_changes(app, tmp_path):
+    """Does `content sync` record everything once, and give a changed module a new version while
+    keeping the old one?"""
+    import shutil
+
+    from sqlalchemy import func, select
+
+    from app.content import default_dirs
+    from app.extensions import db
+    from app.models import ActivityVersion, LabVersion, ModuleVersion
+
+    content_dir, labs_dir = default_dirs()
+    copy = tmp_path / "curricula"
+    shutil.copytree(content_dir, copy)
+    runner = app.test_cli_runner()
+    args = ["content", "sync", "--content-dir", str(copy), "--labs-dir", str(labs_dir)]
+    first = runner.invoke(args=args)
+    assert first.exit_code == 0, first.output
+    modules = db.session.scalar(select(func.count(ModuleVersion.id)))
+    labs = db.session.scalar(select(func.count(LabVersion.id)))
+    assert modules >= 18 and labs >= 12
+    assert db.session.scalar(select(func.count(ActivityVersion.id))) > modules
+    second = runner.invoke(args=args)
+    assert "0 new versions" in second.output
+    assert db.session.scalar(select(func.count(ModuleVersion.id))) == modules
+
+    path = next(copy.glob("digitale/*.md"))
+    slug = path.stem
+    old = db.session.scalar(select(ModuleVersion).where(ModuleVersion.slug == slug))
+    path.write_text(path.read_text(encoding="utf-8").replace("title:", "title:", 1) + "\n", encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("=== ", "\n=== ", 1), encoding="utf-8")
+    third = runner.invoke(args=args)
+    assert third.exit_code == 0, third.output
+    assert f"module:{slug}" in third.output
+    db.session.expire_all()
+    versions = db.session.scalars(select(ModuleVersion).where(ModuleVersion.slug == slug).order_by(ModuleVersion.id)).all()
+    assert len(versions) == 2 and versions[0].id == old.id
+    assert [v.current for v in versions] == [False, True]
+    assert versions[0].activities, "the old version keeps its activities"
+
+
+def test_content_sync_refuses_broken_content(app, tmp_path):
+    """Does `content sync` refuse to record anything when a file has errors, naming file and line?"""
+    import shutil
+
+    from sqlalchemy import func, select
+
+    from app.content import default_dirs
+    from app.extensions import db
+    from app.models import ModuleVersion
+
+    content_dir, labs_dir = default_dirs()
+    copy = tmp_path / "curricula"
+    shutil.copytree(content_dir, copy)
+    broken = next(copy.glob("making/*.md"))
+    broken.write_text(broken.read_text(encoding="utf-8").replace("duration:", "durata:", 1), encoding="utf-8")
+    result = app.test_cli_runner().invoke(args=["content", "sync", "--content-dir", str(copy), "--labs-dir", str(labs_dir)])
+    assert result.exit_code != 0
+    assert f"{broken.name}:" in result.output
+    assert db.session.scalar(select(func.count(ModuleVersion.id))) == 0

@@ -18,8 +18,8 @@ from app.content.model import (LANGS, SCHOOL_LEVELS, Activity, Competence, Crite
                                Project, Question, Quiz, Rubric, SchoolFit, SkillsFramework,
                                TechnicalSkill, Text, Track)
 from app.content.queries import find_labs, find_modules, module_matches
-from app.content.render import (default_image_url, pygments_css, render_markdown,
-                                safe_image_name)
+from app.content.render import (default_image_url, pygments_css, render_inline,
+                                render_markdown, safe_image_name)
 from app.content.yamlsrc import parse_front_matter, parse_yaml
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "Option", "Project", "Question", "Quiz", "Rubric", "SchoolFit", "SkillsFramework",
     "TechnicalSkill", "Text", "Track", "check_content", "default_dirs", "default_image_url",
     "find_labs", "find_modules", "hash_files", "hash_parts", "hash_value", "load_catalog",
-    "module_matches", "parse_front_matter", "parse_yaml", "pygments_css", "render_markdown",
+    "module_matches", "parse_front_matter", "parse_yaml", "pygments_css", "render_inline",
+    "render_markdown",
     "safe_image_name",
 ]

@@ -171,6 +171,15 @@ def render_markdown(text: str, *, lang: str = "it", owner: tuple[str, str] | Non
     return _parser().render(text, env)
 
 
+def render_inline(text: str, *, lang: str = "it") -> str:
+    """Render one line of Markdown (quiz options, feedback, titles) without a <p> wrapper.
+
+    Same safety rules as :func:`render_markdown`; images are shown as their alt text.
+    """
+    env = {"lang": lang, "owner": None, "image_url": default_image_url}
+    return _parser().renderInline(text, env)
+
+
 @dataclass(frozen=True)
 class MarkdownScan:
     """What the loader needs to know about a Markdown text (lines are 1-based)."""

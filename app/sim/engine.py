@@ -12,12 +12,14 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from app.sim import guestbuild
 
 HEADER = 24 + 8 * 32
 MAGIC = 0x53494D31
 RESULT_CAP = 64 * 1024
+ROBOT_PAYLOAD_CAP = 16 * 1024  # a robot sync message (see app.sim.robot.protocol)
 
 
 @dataclass(frozen=True)
@@ -87,9 +89,22 @@ class _Runtime:
             # The only host services, both before the student's code runs: hand out the guest
             # modules, then register the trace header. Every later call is refused.
             st = self.state
-            if st.get("registered"):
-                return -1
             mem = caller.get("memory")
+            if st.get("registered"):
+                # The one service after start-up: a virtual robot's physics, when the run has
+                # one. It only takes motor commands and times, so a program calling it directly
+                # can do nothing it could not do through the motor pins.
+                handler = st.get("robot")
+                if handler is None or name_len != 5:
+                    return -1
+                if bytes(mem.read(caller, name_ptr, name_ptr + 5)) != b"robot":
+                    return -1
+                reply = handler(bytes(mem.read(caller, pay_ptr,
+                                               pay_ptr + min(pay_len, ROBOT_PAYLOAD_CAP))))
+                if len(reply) > res_cap:
+                    return -1
+                mem.write(caller, reply, res_ptr)
+                return len(reply)
             name = bytes(mem.read(caller, name_ptr, name_ptr + min(name_len, 16)))
             payload = bytes(mem.read(caller, pay_ptr, pay_ptr + min(pay_len, 64)))
             if name == b"files" and not st.get("served"):
@@ -128,9 +143,10 @@ class _Runtime:
                            poll_oneoff, access_caller=True)
         return linker
 
-    def run(self, program: str, limits: Limits, files: bytes) -> RawRun:
+    def run(self, program: str, limits: Limits, files: bytes,
+            robot: Callable[[bytes], bytes] | None = None) -> RawRun:
         wt = self.wt
-        self.state = {"files": files}
+        self.state = {"files": files, "robot": robot}
         store = wt.Store(self.engine)
         store.set_limits(memory_size=limits.heap_bytes + 8 * 1024 * 1024, instances=1,
                          tables=4, table_elements=20_000, memories=1)
@@ -227,10 +243,12 @@ def runtime() -> _Runtime:
     return _RUNTIME
 
 
-def run_raw(program: str, files: bytes, limits: Limits | None = None) -> RawRun:
+def run_raw(program: str, files: bytes, limits: Limits | None = None,
+            robot: Callable[[bytes], bytes] | None = None) -> RawRun:
     """Run ``program`` (built by :mod:`app.sim.program`) in a fresh instance; ``files`` is the
-    guest-module blob the boot code fetches with its first host call."""
-    return runtime().run(program, limits or Limits(), files)
+    guest-module blob the boot code fetches with its first host call. ``robot`` (optional)
+    answers the guest's ``robot`` host calls (:mod:`app.sim.robot.protocol`)."""
+    return runtime().run(program, limits or Limits(), files, robot)
 
 
 def cleanup() -> None:

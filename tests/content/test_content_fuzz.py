@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from app.content import ContentError, parse_front_matter, parse_yaml, render_markdown
 
-from test_content_markdown import assert_inert
+from tests.content.html_audit import assert_inert
 
 YAMLISH = st.text(alphabet=list(":-[]{}&*!|>'\"#%@`?,.=~<^$ \n\t\r\\abcit0123456789é€\x00\x85"),
                   max_size=200)

@@ -8,7 +8,7 @@ import pytest
 
 from app.content import ContentErrors, LabActivity, Quiz, load_catalog
 
-from conftest import BODY, T, Tree, lab_data, line_of, module_data, where
+from tests.content.factories import BODY, T, Tree, lab_data, line_of, module_data, where
 
 
 def test_valid_tree_loads(tree: Tree) -> None:
@@ -243,3 +243,36 @@ def test_missing_front_matter(tree: Tree) -> None:
     path.write_text("# Solo Markdown\n")
     assert tree.check() == [where(path, 1) + "the file must start with a line '---' "
                                              "opening the front matter"]
+
+
+def test_image_path_serves_only_referenced_images(tree: Tree) -> None:
+    """Does image_path resolve referenced images only (never module.md or ../ paths)?"""
+    body = BODY.replace("Ciao, *mondo*.", "![x](images/foto.png)")
+    path = tree.write_module(module_data(), body=body, folder=True)
+    (path.parent / "images").mkdir()
+    (path.parent / "images" / "foto.png").write_bytes(b"png")
+    (path.parent / "images" / "segreto.png").write_bytes(b"png")
+    catalog = tree.catalog()
+    assert catalog.image_path("module", "modulo-uno", "images/foto.png") is not None
+    assert catalog.image_path("module", "modulo-uno", "images/segreto.png") is None
+    assert catalog.image_path("module", "modulo-uno", "module.md") is None
+    assert catalog.image_path("module", "modulo-uno", "../modulo-uno/images/foto.png") is None
+    assert catalog.image_path("lab", "modulo-uno", "images/foto.png") is None
+
+
+def test_questions_grade_responses(tree: Tree) -> None:
+    """Do single, multiple and numeric questions grade responses as documented?"""
+    data = module_data()
+    data["activities"][1]["questions"] += [
+        {"id": "q2", "type": "multiple", "prompt": T(), "options": [
+            {"text": T(), "correct": True, "feedback": T()},
+            {"text": T(), "correct": True, "feedback": T()},
+            {"text": T(), "feedback": T()}]},
+        {"id": "q3", "type": "numeric", "prompt": T(), "answer": 220, "tolerance": 5,
+         "feedback": {"correct": T(), "wrong": T()}}]
+    tree.write_module(data)
+    single, multiple, numeric = tree.catalog().modules["modulo-uno"].activities[1].questions
+    assert single.is_correct(0) and not single.is_correct(1)
+    assert multiple.is_correct({0, 1}) and not multiple.is_correct({0})
+    assert numeric.is_correct("224") and not numeric.is_correct(226)
+    assert not numeric.is_correct("nan") and not numeric.is_correct(None)

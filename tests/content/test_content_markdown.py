@@ -3,55 +3,11 @@ and the teacher-facing features (callouts, highlighting, anchors, images) work."
 
 from __future__ import annotations
 
-import re
-from html import unescape
-from html.parser import HTMLParser
-
 import pytest
 
-from app.content import render_markdown
+from app.content import render_inline, render_markdown
 from app.content.render import scan_markdown
-
-ALLOWED_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img", "em", "strong", "code",
-                "pre", "span", "ul", "ol", "li", "blockquote", "table", "thead", "tbody",
-                "tr", "th", "td", "hr", "br", "aside", "s"}
-ALLOWED_ATTRS = {"href", "src", "alt", "title", "class", "id", "rel", "loading", "role",
-                 "start", "style"}
-SAFE_URL = re.compile(r"^(?:https?:|mailto:|/|#|[A-Za-z0-9._~%-]+(?:/|$|[?#.]))", re.I)
-
-
-class Audit(HTMLParser):
-    """Collects every tag and attribute so a test can prove the output is inert."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.problems: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in ALLOWED_TAGS:
-            self.problems.append(f"tag <{tag}>")
-        for name, value in attrs:
-            value = value or ""
-            if name not in ALLOWED_ATTRS:
-                self.problems.append(f"attribute {name}= on <{tag}>")
-            if name in ("href", "src"):
-                cleaned = re.sub(r"[\x00-\x20]", "", unescape(value))
-                if cleaned and not SAFE_URL.match(cleaned):
-                    self.problems.append(f"unsafe URL {value!r}")
-            if name == "style" and not re.fullmatch(r"text-align:(left|right|center)", value):
-                self.problems.append(f"style {value!r}")
-
-    handle_startendtag = handle_starttag
-
-
-def assert_inert(html: str) -> None:
-    """Parse the HTML as a browser would: only allowed tags, attributes and URLs."""
-    audit = Audit()
-    audit.feed(html)
-    audit.close()
-    assert audit.problems == [], html
-    assert "<script" not in html.lower() and "<svg" not in html.lower(), html
-
+from tests.content.html_audit import assert_inert
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -108,6 +64,7 @@ def test_hostile_markdown_is_inert(text: str) -> None:
     for lang in ("it", "en"):
         assert_inert(render_markdown(text, lang=lang, owner=("module", "m")))
         assert_inert(render_markdown(text, lang=lang))
+        assert_inert(render_inline(text, lang=lang))
 
 
 def test_raw_html_shows_as_text() -> None:
@@ -173,3 +130,9 @@ def test_scan_finds_images_and_unknown_callouts() -> None:
     scan = scan_markdown("![a](a.png)\n\n![b](http://x/b.png)\n\n::: pericolo\nx\n:::\n")
     assert scan.images == (("a.png", 1),)
     assert [line for line, _ in scan.problems] == [3, 5]
+
+
+def test_inline_rendering_has_no_paragraph() -> None:
+    """Does render_inline give inline HTML (code, emphasis) without a <p> wrapper?"""
+    assert render_inline("Usa `led.on()` e *non* <b>") == \
+        "Usa <code>led.on()</code> e <em>non</em> &lt;b&gt;"

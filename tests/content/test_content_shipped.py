@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 from click.testing import CliRunner
 
 from app.content import SCHOOL_LEVELS, check_content
 from app.content.cli import content
 
-from conftest import REPO, T, Tree, module_data
+from tests.content.factories import REPO, T, Tree, module_data
 
 
 def test_shipped_curriculum_has_no_errors() -> None:
@@ -59,3 +58,20 @@ def test_content_package_imports_no_flask() -> None:
             assert not any(n.split(".")[0].lower().startswith("flask") for n in names), path
             assert not any(n.startswith("app.") and not n.startswith("app.content")
                            for n in names), path
+
+
+def test_documented_example_module_is_valid(tree: Tree) -> None:
+    """Does the complete module example in docs/content.md pass the checker?"""
+    from tests.content.factories import lab_data
+    doc = (REPO / "docs" / "content.md").read_text(encoding="utf-8")
+    start = doc.index("```markdown\n---\nslug: esempio-led") + len("```markdown\n")
+    example = doc[start:doc.index("\n```\n", start)] + "\n"
+    folder = tree.content_dir / "robotica" / "esempio-led"
+    (folder / "images").mkdir(parents=True)
+    (folder / "images" / "schema.png").write_bytes(b"\x89PNG example")
+    (folder / "module.md").write_text(example, encoding="utf-8")
+    tree.write_module(module_data(slug="led-uscite-digitali"))
+    tree.write_lab(lab_data("button-debounce"))
+    module = tree.catalog().modules["esempio-led"]
+    assert [a.kind for a in module.activities] == ["lesson", "quiz", "lab", "lab", "project"]
+    assert module.images == ("images/schema.png",)

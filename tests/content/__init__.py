@@ -1,0 +1,1 @@
+"""Tests of app.content: formats, loader, validation, rendering, shipped curriculum."""
