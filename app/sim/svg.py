@@ -138,8 +138,9 @@ def render_timeline(run: RunResult, width: int = 900, max_channels: int = 12, *,
         x = xt(k * step)
         parts.append(f"<line x1='{x:.1f}' y1='{top - 4}' x2='{x:.1f}' y2='{plot_bottom + 4}' "
                      "stroke='#1e293b' stroke-width='1'/>")
+        anchor = "start" if k == 0 else "end" if x > width - right - 20 else "middle"
         parts.append(text(x, plot_bottom + 20, seconds_label(k * step, step), size=10.5,
-                          fill="#94a3b8", anchor="middle" if k else "start"))
+                          fill="#94a3b8", anchor=anchor))
         k += 1
     if not lanes:
         parts.append(text(left, top + 24, tr(lang, "nessuna attività su pin o dispositivi",

@@ -32,6 +32,7 @@ _ESP_BOTTOM = ("3V3", "GND", "15", "2", "4", "16 RX2", "17 TX2", "5", "18", "19"
 # micro:bit edge connector, left to right; big rings are 0, 1, 2, 3V and GND.
 _MB_EDGE = ("3", "0*", "4", "5", "6", "7", "1*", "8", "9", "10", "11", "12", "2*", "13", "14",
             "15", "16", "3V*", "3V", "3V", "19", "20", "GND*", "GND", "GND")
+Drawn = tuple[list[str], float, float]  # svg parts, right edge, bottom edge
 
 
 def _pad_key(board: Board, label: str) -> str | None:
@@ -87,7 +88,8 @@ def _onboard_led(x: float, y: float, on: float, color: str, label: str, ident: s
     return out
 
 
-def _rp2(board: Board, state: dict[str, Any], inputs: set[str], ident: str, lang: str) -> tuple[list[str], float, float]:
+def _rp2(board: Board, state: dict[str, Any], inputs: set[str], ident: str,
+         lang: str) -> Drawn:
     pitch, bw, bh, ox, oy = 22.0, 470.0, 184.0, 30.0, 62.0
     out = [f"<rect x='{ox}' y='{oy}' width='{bw}' height='{bh}' rx='10' fill='#1b7a3e' "
            "stroke='#14532d' stroke-width='2'/>",
@@ -104,7 +106,7 @@ def _rp2(board: Board, state: dict[str, Any], inputs: set[str], ident: str, lang
         out.append(text(ox + 386, oy + bh / 2 + 4, "CYW43439", size=10, fill="#334155",
                         anchor="middle", weight="700"))
     title = "Raspberry Pi Pico W" if board.name == "pico_w" else "Raspberry Pi Pico"
-    out.append(text(ox + bw - 12, oy + bh - 30, title, size=12, fill="#ecfdf5", anchor="end",
+    out.append(text(ox + (330 if board.name == "pico_w" else bw - 12), oy + bh - 30, title, size=12, fill="#ecfdf5", anchor="end",
                     weight="600"))
     x0 = ox + (bw - 19 * pitch) / 2
     out += _header(board, _PICO_TOP, x0, oy + 12, pitch, True, state, inputs)
@@ -115,7 +117,8 @@ def _rp2(board: Board, state: dict[str, Any], inputs: set[str], ident: str, lang
     return out, ox + bw + 30, oy + bh + 58
 
 
-def _esp32(board: Board, state: dict[str, Any], inputs: set[str], ident: str, lang: str) -> tuple[list[str], float, float]:
+def _esp32(board: Board, state: dict[str, Any], inputs: set[str], ident: str,
+           lang: str) -> Drawn:
     pitch, bw, bh, ox, oy = 26.0, 420.0, 232.0, 30.0, 62.0
     out = [f"<rect x='{ox}' y='{oy}' width='{bw}' height='{bh}' rx='8' fill='#1e3a5f' "
            "stroke='#0f172a' stroke-width='2'/>",
@@ -143,7 +146,8 @@ def _esp32(board: Board, state: dict[str, Any], inputs: set[str], ident: str, la
     return out, ox + bw + 30, oy + bh + 58
 
 
-def _microbit(board: Board, state: dict[str, Any], inputs: set[str], ident: str, lang: str) -> tuple[list[str], float, float]:
+def _microbit(board: Board, state: dict[str, Any], inputs: set[str], ident: str,
+              lang: str) -> Drawn:
     bw, bh, ox, oy = 440.0, 330.0, 20.0, 16.0
     out = [f"<path d='M{ox + 14},{oy} h{bw - 28} a14,14 0 0 1 14,14 v{bh - 14} h-{bw} "
            f"v-{bh - 14} a14,14 0 0 1 14,-14z' fill='#111827' stroke='#000' stroke-width='1'/>",
@@ -296,8 +300,11 @@ def render_board(run: RunResult, at_us: int | None = None, *, lang: str = "it",
     board = get_board(run.board)
     t = run.sim_time_us if at_us is None else at_us
     state = output_state(board, run.events, t)
+    # Pin(n) without a mode is traced as "in"; a pin later driven (PWM, value) is an output.
     inputs = {board.physical(e.source.partition(":")[2]) for e in run.events
               if e.source.startswith("pin:") and e.kind == "mode" and e.value == "in" and e.t_us <= t}
+    inputs -= {board.physical(e.source.partition(":")[2]) for e in run.events
+               if e.kind in ("value", "duty", "write") and e.t_us <= t}
     norm: dict[str, str] = {}
     for pin, c in (colors or {}).items():
         try:
@@ -322,9 +329,9 @@ def render_board(run: RunResult, at_us: int | None = None, *, lang: str = "it",
         n = sum(1 for c in frame if c not in "0:")
         desc.insert(0, tr(lang, f"display: {n} LED accesi", f"display: {n} LEDs lit"))
     desc += said
-    extra = sorted(k for k in lit if board.family != "microbit" and k.isdigit()
-                   and ((board.family == "rp2" and f"GP{k}" not in _PICO_BOTTOM + _PICO_TOP)
-                        or (board.family == "esp32" and not any(x.split(" ")[0] == k for x in _ESP_TOP + _ESP_BOTTOM))))
+    header = {"rp2": _PICO_TOP + _PICO_BOTTOM, "esp32": _ESP_TOP + _ESP_BOTTOM}.get(board.family, ())
+    on_header = {_pad_key(board, lab) for lab in header}
+    extra = sorted(k for k in lit if header and k not in on_header)
     parts = open_svg(width, height, ident, title, ". ".join(d for d in desc if d) + ".", lang,
                      "sim-board")
     parts.append(f"<defs><radialGradient id='{ident}-glow'><stop offset='0' stop-color='"
