@@ -43,6 +43,7 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("/catalog/modules/<slug>/sheet", "GET"): expect(302, 403, 200, 200, 200),
     ("/catalog/labs/", "GET"): expect(302, 200, 200, 200, 200),
     ("/catalog/labs/<slug>", "GET"): expect(302, 200, 200, 200, 200),
+    ("/catalog/labs/<slug>", "POST"): expect(302, 400, 400, 400, 400),
     ("/catalog/skills", "GET"): expect(302, 200, 200, 200, 200),
     ("/catalog/highlight.css", "GET"): expect(200, 200, 200, 200, 200),
     ("/content/<any(module, lab):owner_kind>/<slug>/<path:filename>", "GET"): expect(302, 200, 200, 200, 200),

@@ -193,3 +193,44 @@ def test_content_sync_refuses_broken_content(app, tmp_path):
     assert result.exit_code != 0
     assert f"{broken.name}:" in result.output
     assert db.session.scalar(select(func.count(ModuleVersion.id))) == 0
+
+
+def _try(client, slug, code, board="pico"):
+    token = csrf_token(client, f"/catalog/labs/{slug}")
+    return client.post(f"/catalog/labs/{slug}", data={"code": code, "board": board, "csrf_token": token})
+
+
+def test_tryout_grades_the_solution_in_the_sandbox(app, world, login, catalog):
+    """Does running a lab's own solution from the lab page show every check passed and the run's pictures?"""
+    client = _signed_in(app, login, world.student)
+    lab = catalog.labs["blink"]
+    response = _try(client, "blink", lab.solution, lab.default_board)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "result-pass" in html and "check-fail" not in html
+    assert html.count('src="data:image/svg+xml;base64,') >= 2
+
+
+def test_tryout_explains_errors_with_the_students_line(app, world, login):
+    """Does a misspelt method get its line number, a plain explanation and failed checks?"""
+    client = _signed_in(app, login, world.student)
+    code = "from machine import Pin\nimport time\nled = Pin('LED', Pin.OUT)\nwhile True:\n    led.toggel()\n    time.sleep(0.5)\n"
+    html = _try(client, "blink", code).get_data(as_text=True)
+    assert "riga 5" in html and "toggle" in html and "check-fail" in html
+
+
+def test_tryout_contains_hostile_code(app, world, login):
+    """Is hostile code (reading files, an endless compute loop) contained with a clear result, not a 500?"""
+    client = _signed_in(app, login, world.student)
+    for code in ("print(open('/etc/passwd').read())", "while True:\n    x = 1 + 1\n", "import os\nos.system('ls')"):
+        response = _try(client, "blink", code)
+        assert response.status_code == 200
+        html = response.get_data(as_text=True)
+        assert "root:" not in html and "result-fail" in html
+
+
+def test_tryout_rejects_a_board_the_lab_does_not_support(app, world, login):
+    """Is a board outside the lab's list refused with a form message?"""
+    client = _signed_in(app, login, world.student)
+    response = _try(client, "blink", "print(1)", board="microbit")
+    assert response.status_code == 400

@@ -8,12 +8,16 @@ import re
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
+from wtforms.fields.choices import SelectChoice
 
 from app.authz import Action, authorize, can, requires
 from app.catalog import services
+from app.catalog.forms import LabRunForm
 from app.catalog.services import BOARD_NAMES, CatalogNotFound, CatalogUnavailable
+from app.catalog.tryout import TryoutRejected, run_tryout
 from app.content import SCHOOL_LEVELS, pygments_css, render_markdown
 from app.content.queries import find_labs, find_modules
 
@@ -115,16 +119,36 @@ def labs():
                            skills=services.skill_options(catalog, _lang()))
 
 
-@bp.route("/catalog/labs/<slug>")
+def _lab_form(found) -> LabRunForm:
+    form = LabRunForm()
+    form.board.choices = [SelectChoice(board, BOARD_NAMES.get(board, board)) for board in found.boards]
+    if request.method == "GET":
+        form.code.data = found.starter
+    return form
+
+
+@bp.route("/catalog/labs/<slug>", methods=["GET", "POST"])
 @requires(Action.BROWSE_CATALOG)
 def lab(slug: str):
+    """The lab page; POST runs the submitted program in the sandbox and shows the checks."""
     catalog = _catalog()
     try:
         found = services.lab_or_404(catalog, slug)
     except CatalogNotFound:
         abort(404)
+    form, result, status = _lab_form(found), None, 200
+    if form.validate_on_submit():
+        alt_texts = {"timeline": _("Timeline of the pins your program used"),
+                     "board": _("The board with its pins at the end of the run"),
+                     "display": _("The micro:bit display frames during the run")}
+        try:
+            result = run_tryout(found, form.code.data, form.board.data, _lang(), alt_texts)
+        except TryoutRejected:
+            form.board.errors.append(_("This lab cannot run on that board."))
+    if form.errors:
+        status = 400
     return render_template("catalog/lab.html", catalog=catalog, lab=found, used_by=catalog.modules_using_lab(slug),
-                           teacher_view=can(current_user, Action.VIEW_TEACHER_MATERIAL))
+                           teacher_view=can(current_user, Action.VIEW_TEACHER_MATERIAL), form=form, result=result), status
 
 
 @bp.route("/catalog/skills")

@@ -122,6 +122,13 @@ def check_api(code: str, board: str) -> list[dict[str, Any]]:
     """Problems found in ``code`` for ``board`` (empty when none or when it does not parse)."""
     try:
         tree = ast.parse(code)
+    except IndentationError as exc:
+        # MicroPython reports a bad unindent on the line *before* it; point at the real one.
+        return [_problem(exc.lineno or 1, "indentation",
+                         f"Riga {exc.lineno}: il rientro di questa riga non corrisponde a nessun "
+                         "blocco sopra (usa sempre 4 spazi per livello).",
+                         f"Line {exc.lineno}: this line's indentation matches no block above "
+                         "(always use 4 spaces per level).")]
     except (SyntaxError, ValueError):
         return []
     family = _BOARD_FAMILY[board]

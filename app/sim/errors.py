@@ -42,6 +42,11 @@ _RULES: list[tuple[str, re.Pattern[str], Text]] = [
               "scheda (sull'ESP32 i pin 34-39 sono solo ingressi).",
         "en": "That pin cannot be used this way: check the pin number on the board's pinout (on the "
               "ESP32 pins 34-39 are inputs only)."}),
+    ("TypeError", re.compile(r"can't convert str to int"), {
+        "it": "Su questa scheda i pin si indicano con un numero: scrivi per esempio Pin(2) e non "
+              "Pin('LED') (sull'ESP32 il LED della scheda è sul GPIO 2).",
+        "en": "On this board pins are given as numbers: write for example Pin(2), not Pin('LED') "
+              "(on the ESP32 the onboard LED is on GPIO 2)."}),
     ("TypeError", re.compile(r".*"), {
         "it": "Un valore è del tipo sbagliato o una funzione ha ricevuto argomenti sbagliati: controlla "
               "cosa passi tra parentesi.",
@@ -72,8 +77,38 @@ _RULES: list[tuple[str, re.Pattern[str], Text]] = [
 ]
 
 
+# Names students use without importing them, and the import line that provides them.
+_IMPORTS = {
+    **{n: "from machine import " + n for n in ("Pin", "PWM", "ADC", "Timer", "I2C", "SoftI2C",
+                                                "UART", "time_pulse_us")},
+    **{n: "import " + n for n in ("time", "machine", "random", "music", "neopixel", "math")},
+    **{n: "from time import " + n for n in ("sleep", "sleep_ms", "sleep_us", "ticks_ms",
+                                             "ticks_diff")},
+    **{n: "from microbit import *" for n in ("display", "Image", "button_a", "button_b",
+                                             "running_time", "temperature", "pin0", "pin1",
+                                             "pin2", "accelerometer")},
+    "NeoPixel": "from neopixel import NeoPixel",
+}
+
+
+def _missing_import(message: str) -> Text | None:
+    m = re.search(r"name '(\w+)' isn't defined", message or "")
+    line = _IMPORTS.get(m.group(1)) if m else None
+    if line is None:
+        return None
+    name = m.group(1)
+    return {"it": f"'{name}' esiste, ma non l'hai importato: aggiungi in cima al programma la riga "
+                  f"'{line}'. (Se lo hai importato, controlla maiuscole e minuscole.)",
+            "en": f"'{name}' exists, but you did not import it: add the line '{line}' at the top "
+                  "of the program. (If you did import it, check capital and small letters.)"}
+
+
 def explain(err_type: str, message: str) -> Text | None:
     """Return ``{"it", "en"}`` for an error, or None when there is nothing useful to add."""
+    if err_type == "NameError":
+        special = _missing_import(message)
+        if special is not None:
+            return special
     for name, pattern, text in _RULES:
         if name != err_type:
             continue

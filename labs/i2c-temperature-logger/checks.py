@@ -4,7 +4,7 @@ import re
 
 def temperatures_match(trace, run, args):
     """Each printed temperature matches what the sensor held at the matching I2C read."""
-    reads = [e.t_us for e in trace.of("i2c:0", "read")]
+    reads = [e.t_us for e in trace.events if e.source.startswith("i2c:") and e.kind == "read"]
     printed = [float(x) for x in re.findall(r"T=(-?[0-9]+[.][0-9]+)", run.stdout)]
     dev = [d for d in trace.scenario.devices if d["type"] == "tmp102"][0]
     pts = dev["curve"]

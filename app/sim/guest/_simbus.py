@@ -246,9 +246,8 @@ def build_neopixel(core, to_pin):
             return self.n
 
         def __setitem__(self, i, v):
-            if len(v) != self.bpp:
-                raise ValueError("expected %d values" % self.bpp)
-            self._px[i] = tuple(int(x) & 0xFF for x in v)
+            # As the real neopixel.py: v[k] for each channel (IndexError when too short).
+            self._px[i] = tuple(int(v[k]) & 0xFF for k in range(self.bpp))
 
         def __getitem__(self, i):
             return self._px[i]

@@ -63,6 +63,7 @@ class Core:
         self.sonar = dev.get("sonar", [])  # [{"trig", "echo", "cm": [[t, cm]]}]
         self.i2c_temp = dev.get("i2c_temp", [])  # [{"addr", "c": [[t, c]]}]
         self.neopixels = dev.get("neopixels", {})
+        self.robot = None  # _simrobot.Robot when the scenario has a robot
         self.echo = {}  # echo key -> (start, end)
         self.trig_high = {}
         for s in self.sonar:
@@ -157,6 +158,8 @@ class Core:
         self.listeners.setdefault(key, []).append(fn)
 
     def output_changed(self, key, level):
+        if self.robot is not None:
+            self.robot.digital(key, level)
         for fn in self.listeners.get(key, ()):
             fn(level)
 
@@ -169,7 +172,10 @@ class Core:
             else:
                 start = self.trig_high.pop(echo_key, None)
                 if start is not None and self.now - start >= 8:
-                    cm = interp(s["cm"], self.now)
+                    if "robot" in s:
+                        cm = self.robot.distance_cm(s["robot"])
+                    else:
+                        cm = interp(s["cm"], self.now)
                     t0 = self.now + 450
                     width = 38000 if cm <= 0 or cm > 400 else int(cm * 58)
                     self.echo[echo_key] = (t0, t0 + width)
@@ -204,6 +210,10 @@ class Core:
         if key in self.echo:
             a, b = self.echo[key]
             return 1 if a <= self.now < b else 0
+        if self.robot is not None:
+            lvl = self.robot.level(key)
+            if lvl is not None:
+                return lvl
         p = self.pressed(key)
         if p is not None:
             b = self.buttons[key]
@@ -231,6 +241,10 @@ class Core:
         return out
 
     def analog_u16(self, key):
+        if self.robot is not None:
+            v = self.robot.analog(key)
+            if v is not None:
+                return v
         pts = self.analog.get(key)
         if pts is None:
             return None

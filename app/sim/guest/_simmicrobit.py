@@ -200,6 +200,7 @@ def build(core, board):
             if v != self._latch:
                 self._latch = v
                 core.log(self._src, b"value", v)
+                core.output_changed(self._key, v)
 
         def read_digital(self):
             core.advance(costs["pin"])

@@ -191,6 +191,8 @@ def build(core, board):
                 d = 65535
             if d != self._duty:
                 self._duty = d
+                if core.robot is not None and core.robot.pwm(self._pin._key, d):
+                    return  # a motor: the robot's trajectory records it, not the trace
                 core.log(self._src, b"duty", d)
 
         def init(self, *, freq=None, duty_u16=None, duty_ns=None):
@@ -233,6 +235,8 @@ def build(core, board):
             self._set_duty(int(d) * 65535 // 1023)
 
         def deinit(self):
+            if core.robot is not None:
+                core.robot.pwm(self._pin._key, 0)
             if self._duty:
                 self._duty = 0
                 core.log(self._src, b"duty", 0)

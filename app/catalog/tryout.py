@@ -1,0 +1,65 @@
+"""Trying a lab in the browser: grade the submitted program in the sandbox and prepare what the
+page shows (checks, error with its explanation, output, SVG pictures of the run).
+
+Student code only ever runs inside ``app.sim`` (real MicroPython in a WASI sandbox, in worker
+processes); nothing here executes it. SVGs are shown as ``data:`` images, so they can never run
+script in the page.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+
+from app.content import Lab
+from app.sim import GradeResult, SimError, grade, render_board, render_display_frames, render_timeline
+
+
+class TryoutRejected(Exception):
+    """The simulator refused the request (e.g. an unsupported board); ``message`` says why."""
+
+
+@dataclass(frozen=True)
+class Picture:
+    alt: str
+    data_uri: str
+
+
+@dataclass(frozen=True)
+class TryoutResult:
+    grade: GradeResult
+    lang: str
+    pictures: tuple[Picture, ...]
+
+    @property
+    def passed(self) -> bool:
+        return self.grade.passed
+
+    @property
+    def passed_count(self) -> int:
+        return sum(1 for check in self.grade.checks if check.passed)
+
+    def text(self, value: dict[str, str] | None) -> str:
+        return (value or {}).get(self.lang) or (value or {}).get("it", "")
+
+
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def run_tryout(lab: Lab, code: str, board: str, lang: str, alt_texts: dict[str, str]) -> TryoutResult:
+    """Grade ``code`` against ``lab`` on ``board``; raise ``TryoutRejected`` for invalid requests."""
+    if board not in lab.boards:
+        raise TryoutRejected(f"board {board!r} is not one of this lab's boards")
+    try:
+        result = grade(code, lab.folder, board=board, lang=lang)
+    except SimError as exc:
+        raise TryoutRejected(str(exc)) from exc
+    pictures = []
+    if result.run.events:
+        pictures.append(Picture(alt_texts["timeline"], _data_uri(render_timeline(result.run))))
+        if board == "microbit":
+            pictures.append(Picture(alt_texts["display"], _data_uri(render_display_frames(result.run))))
+        else:
+            pictures.append(Picture(alt_texts["board"], _data_uri(render_board(result.run))))
+    return TryoutResult(result, lang, tuple(pictures))

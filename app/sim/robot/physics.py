@@ -1,0 +1,155 @@
+"""The robot's physics in fixed steps of simulated time, driven by the guest's motor commands.
+
+:class:`RobotSim` lives in the worker process next to the sandbox. The pose at step ``k`` (time
+``k * step_us``) follows from the pose at ``k - 1`` and the motor commands in force at the start of
+that step, so the trajectory does not depend on when the guest happens to ask for readings: the
+guest may sync often or rarely, the result is the same. States are computed ahead (to answer
+several future readings in one host call) and dropped again when a new command arrives that
+changes them. Collisions stop the robot where it was and are recorded; noise is a counter-based
+hash of (seed, step, channel), so it is identical however far ahead we computed.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+
+from app.sim.robot import sensors
+from app.sim.robot.kits import RobotSetup
+from app.sim.robot.trajectory import Trajectory
+
+MASK64 = (1 << 64) - 1
+# a state: (x_cm, y_cm, heading_rad, left_cm_s, right_cm_s, blocked 0/1)
+State = tuple[float, float, float, float, float, int]
+
+
+def unit_noise(seed: int, step: int, channel: int) -> float:
+    """Deterministic noise in -1..1 from (seed, step, channel) (splitmix64)."""
+    z = (seed * 0x9E3779B97F4A7C15 + step * 0xD1B54A32D192ED03 + channel * 0xABCDEF1234567) & MASK64
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+    z ^= z >> 31
+    return (z >> 11) / float(1 << 52) - 1.0
+
+
+class RobotSim:
+    """One run's robot: commands in, states and sensor readings out."""
+
+    def __init__(self, setup: RobotSetup, seed: int, end_us: int) -> None:
+        self.setup = setup
+        self.kit = setup.kit
+        self.world = setup.world
+        self.seed = seed
+        self.step_us = setup.step_us
+        self.dt = setup.step_us / 1e6
+        self.end_step = max(1, end_us // setup.step_us)
+        x, y, heading = self.world.start
+        self.states: list[State] = [(x, y, math.radians(heading), 0.0, 0.0, 0)]
+        # per motor: effective steps and commanded power (-1..1), step 0 = stopped
+        self.cmd_steps: list[list[int]] = [[0], [0]]
+        self.cmd_values: list[list[float]] = [[0.0], [0.0]]
+        self.floor_step = 0  # readings up to this step were handed out: commands cannot precede it
+        n = setup.noise
+        self.gain = (1.0 + n.wheel * unit_noise(seed, 0, 1), 1.0 + n.wheel * unit_noise(seed, 0, 2))
+        self.alpha = 1.0 - math.exp(-self.dt / self.kit.tau_s)
+        self.readings: dict[int, list[int]] = {}
+        self.syncs = 0
+
+    # ---- commands ---------------------------------------------------------------------------
+    def command(self, eff_step: int, motor: int, power: float) -> None:
+        """Motor ``motor`` gets ``power`` (-1..1) from step ``eff_step`` on."""
+        if motor not in (0, 1) or not math.isfinite(power):
+            return
+        eff = min(max(int(eff_step), self.floor_step), self.end_step)
+        power = max(-1.0, min(1.0, power))
+        steps, values = self.cmd_steps[motor], self.cmd_values[motor]
+        i = bisect_right(steps, eff)
+        if steps[i - 1] == eff:
+            values[i - 1] = power
+            del steps[i:], values[i:]
+        else:
+            del steps[i:], values[i:]
+            steps.append(eff)
+            values.append(power)
+        # states after `eff` were computed with the old command: drop them (and their readings)
+        if len(self.states) > eff + 1:
+            del self.states[eff + 1:]
+            for k in [k for k in self.readings if k > eff]:
+                del self.readings[k]
+
+    def _power(self, motor: int, step: int) -> float:
+        steps = self.cmd_steps[motor]
+        return self.cmd_values[motor][bisect_right(steps, step) - 1]
+
+    def _speed(self, power: float, motor: int) -> float:
+        db = self.kit.dead_band
+        a = abs(power)
+        if a <= db:
+            return 0.0
+        v = self.kit.top_speed * self.setup.speed_scale * (a - db) / (1.0 - db) * self.gain[motor]
+        return v if power > 0 else -v
+
+    # ---- stepping ---------------------------------------------------------------------------
+    def ensure(self, k: int) -> State:
+        """The state at step ``k`` (computed if needed; ``k`` is capped at the run's end)."""
+        k = min(max(k, 0), self.end_step)
+        states = self.states
+        kit, world, dt, alpha = self.kit, self.world, self.dt, self.alpha
+        jitter = self.setup.noise.jitter
+        while len(states) <= k:
+            j = len(states) - 1
+            x, y, th, vl, vr, _ = states[j]
+            tl = self._speed(self._power(0, j), 0)
+            tr = self._speed(self._power(1, j), 1)
+            if jitter:
+                tl *= 1.0 + jitter * unit_noise(self.seed, j, 3)
+                tr *= 1.0 + jitter * unit_noise(self.seed, j, 4)
+            vl += (tl - vl) * alpha
+            vr += (tr - vr) * alpha
+            v = (vl + vr) * 0.5
+            w = (vr - vl) / kit.track_cm
+            thm = th + w * dt * 0.5
+            nx = x + v * math.cos(thm) * dt
+            ny = y + v * math.sin(thm) * dt
+            nth = th + w * dt
+            if (nx != x or ny != y) and sensors.body_blocked(world, nx, ny, kit.radius_cm):
+                states.append((x, y, nth, 0.0, 0.0, 1))
+            else:
+                states.append((nx, ny, nth, vl, vr, 0))
+        return states[k]
+
+    # ---- sensors ----------------------------------------------------------------------------
+    def line_and_bumpers(self, k: int) -> list[int]:
+        """Readings at step ``k``: analog line values, then bumper states (1 = pressed)."""
+        got = self.readings.get(k)
+        if got is not None:
+            return got
+        x, y, th, _, _, _ = self.ensure(k)
+        amp = self.setup.noise.sensor
+        noise = [amp * unit_noise(self.seed, k, 10 + i) for i in range(len(self.kit.line))]
+        out = sensors.line_readings(self.world, self.kit, x, y, th, noise)
+        out += [1 if sensors.bumper_pressed(self.world, self.kit, x, y, th, b.angle) else 0
+                for b in self.kit.bumpers]
+        self.readings[k] = out
+        return out
+
+    def sonar_mm(self, k: int, index: int) -> int:
+        """Distance (mm) sonar ``index`` measures at step ``k``; -1 for no echo."""
+        if not 0 <= index < len(self.kit.sonars):
+            return -1
+        s = self.kit.sonars[index]
+        x, y, th, _, _, _ = self.ensure(k)
+        cm = sensors.sonar_cm(self.world, x, y, th, s.x, s.y, s.angle)
+        if cm is None:
+            return -1
+        cm += self.setup.noise.sonar_cm * unit_noise(self.seed, k, 40 + index)
+        return int(round(max(cm, sensors.SONAR_MIN_CM) * 10))
+
+    # ---- the end ----------------------------------------------------------------------------
+    def finish(self, end_us: int) -> Trajectory:
+        """Compute up to ``end_us`` and return the trajectory."""
+        last = min(self.end_step, max(0, end_us // self.step_us))
+        self.ensure(last)
+        timeline = sorted((step * self.step_us, m, v) for m in (0, 1)
+                          for step, v in zip(self.cmd_steps[m], self.cmd_values[m]) if step <= last)
+        return Trajectory.build(self.setup, self.states[: last + 1], timeline)
