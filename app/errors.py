@@ -31,6 +31,9 @@ def init_app(app: Flask) -> None:
             405: (_("Not allowed"), _("This page cannot be used that way.")),
             413: (_("File too large"), _("What you sent is larger than the allowed limit.")),
             429: (_("Too many requests"), _("Slow down and try again in a few minutes.")),
+            503: (_("Temporarily unavailable"),
+                  _("The curriculum files are being updated or contain errors. Try again in a few minutes; "
+                    "administrators can run `officina content check`.")),
         }
         code = error.code or 500
         if code not in messages:

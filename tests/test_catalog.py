@@ -234,3 +234,24 @@ def test_tryout_rejects_a_board_the_lab_does_not_support(app, world, login):
     client = _signed_in(app, login, world.student)
     response = _try(client, "blink", "print(1)", board="microbit")
     assert response.status_code == 400
+
+
+def test_broken_content_gives_a_friendly_503(app, world, login, tmp_path, monkeypatch):
+    """When the content on disk has errors, do catalog pages say so (503) instead of crashing?"""
+    import shutil
+
+    from app.catalog import services
+    from app.content import default_dirs
+
+    content_dir, labs_dir = default_dirs()
+    copy = tmp_path / "curricula"
+    shutil.copytree(content_dir, copy)
+    broken = next(copy.glob("digitale/*.md"))
+    broken.write_text("---\nslug: [\n---\n", encoding="utf-8")
+    monkeypatch.setenv("OFFICINA_CONTENT_DIR", str(copy))
+    monkeypatch.setattr(services, "_cache", services._Cache())
+    client = _signed_in(app, login, world.teacher)
+    response = client.get("/catalog/")
+    assert response.status_code == 503
+    assert "Momentaneamente non disponibile" in response.get_data(as_text=True)
+    monkeypatch.setattr(services, "_cache", services._Cache())

@@ -18,7 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 
 GUEST_DIR = Path(__file__).parent / "guest"
-GUEST_MODULES = ("_simcore", "_simtime", "_simpins", "_simbus", "_simmicrobit", "_simboot")
+GUEST_MODULES = ("_simcore", "_simtime", "_simpins", "_simbus", "_simmicrobit", "_simrobot",
+                 "_simboot")
 FACADE_COUNT = 10
 
 

@@ -58,7 +58,8 @@ def _b():
     head = bytearray(%(header)d)
     host.call('init', '%%d %%d' %% (uctypes.addressof(head), len(head)))
     src = binascii.a2b_base64(%(src)r).decode()
-    _simboot.run(cfg, head, src, fac, {'time': time, 'gc': gc, 'addressof': uctypes.addressof})
+    _simboot.run(cfg, head, src, fac, {'time': time, 'gc': gc, 'addressof': uctypes.addressof,
+                                       'call': host.call})
 _b()
 """
 
@@ -67,9 +68,9 @@ HEADER_BYTES = 24 + 8 * 32
 
 
 @lru_cache(maxsize=8)
-def file_blob(family: str) -> str:
+def file_blob(family: str, robot: bool = False) -> str:
     """The guest modules a board family needs, packed (name length, name, size, data), base64."""
-    mods = modules_for(family)
+    mods = modules_for(family, robot)
     out = bytearray()
     for name, data in guest_files().items():
         if name.split(".")[0] in mods or name.startswith("_fm"):
@@ -78,9 +79,11 @@ def file_blob(family: str) -> str:
     return base64.b64encode(bytes(out)).decode("ascii")
 
 
-def modules_for(family: str) -> list[str]:
-    """Guest modules loaded for a board family (micro:bit adds ``_simmicrobit``)."""
-    return [m for m in GUEST_MODULES if family == "microbit" or m != "_simmicrobit"]
+def modules_for(family: str, robot: bool = False) -> list[str]:
+    """Guest modules loaded for a board family (micro:bit adds ``_simmicrobit``, a robot run
+    ``_simrobot``)."""
+    return [m for m in GUEST_MODULES if (family == "microbit" or m != "_simmicrobit")
+            and (robot or m != "_simrobot")]
 
 
 def build_program(cfg: dict[str, Any], source: str) -> str:
@@ -89,7 +92,7 @@ def build_program(cfg: dict[str, Any], source: str) -> str:
     The guest fetches :func:`file_blob` through the single host call that precedes ``init``.
     """
     family = cfg["board"]["family"]
-    imports = "".join(f"    import {m}\n" for m in modules_for(family))
+    imports = "".join(f"    import {m}\n" for m in modules_for(family, bool(cfg.get("robot"))))
     return _TEMPLATE % {
         "header": HEADER_BYTES,
         "imports": imports,

@@ -28,9 +28,10 @@ class RunResult:
     explanation: dict[str, str] | None = None
     api_problems: tuple[dict[str, Any], ...] = ()
     truncated: bool = False
+    robot: dict[str, Any] | None = None  # a robot run's replay data (app.sim.robot)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "error": self.error,
             "stdout": self.stdout,
             "sim_time_us": self.sim_time_us,
@@ -42,13 +43,16 @@ class RunResult:
             "api_problems": list(self.api_problems),
             "truncated": self.truncated,
         }
+        if self.robot is not None:
+            d["robot"] = self.robot
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> RunResult:
         return cls(d["board"], d["error"], d["stdout"], d["sim_time_us"],
                    tuple(Event(e["t_us"], e["source"], e["kind"], e["value"]) for e in d["events"]),
                    d["outcome"], d["notice"], d.get("explanation"),
-                   tuple(d.get("api_problems", ())), d.get("truncated", False))
+                   tuple(d.get("api_problems", ())), d.get("truncated", False), d.get("robot"))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ output flood), and the plain-language explanation. Worker processes call :func:`
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from app.sim import engine
@@ -17,6 +18,8 @@ from app.sim.boards import Board, get_board
 from app.sim.errors import explain, outcome_notice
 from app.sim.program import build_program, file_blob
 from app.sim.results import RunResult
+from app.sim.robot.physics import RobotSim
+from app.sim.robot.protocol import make_handler
 from app.sim.scenario import Scenario, guest_devices, parse_scenario
 from app.sim.trace import MAX_EVENTS, Trace, parse_log
 
@@ -31,10 +34,17 @@ class SourceTooLarge(ValueError):
 def guest_config(board: Board, sc: Scenario, limits: engine.Limits) -> dict[str, Any]:
     """The configuration object the guest boot code reads."""
     bc = board.guest_config()
-    return {"board": bc, "end_us": int(sc.seconds * 1_000_000), "max_events": MAX_EVENTS,
-            "seed": sc.seed, "heap": limits.heap_bytes, "costs": bc["costs"],
-            "devices": guest_devices(sc, board),
-            "board_temp": [[int(t * 1000), c] for t, c in sc.board_temperature]}
+    cfg = {"board": bc, "end_us": int(sc.seconds * 1_000_000), "max_events": MAX_EVENTS,
+           "seed": sc.seed, "heap": limits.heap_bytes, "costs": bc["costs"],
+           "devices": guest_devices(sc, board),
+           "board_temp": [[int(t * 1000), c] for t, c in sc.board_temperature]}
+    robots = sc.devices_of("robot")
+    if robots:
+        setup = robots[0]["setup"]
+        cfg["robot"] = setup.guest_config()
+        cfg["devices"]["sonar"] += [{"trig": s.trigger, "echo": s.echo, "cm": [], "robot": i}
+                                    for i, s in enumerate(setup.kit.sonars)]
+    return cfg
 
 
 def _parse_traceback(stderr: str) -> dict[str, Any] | None:
@@ -71,10 +81,13 @@ def execute(code: str, board_name: str, scenario: Scenario | dict[str, Any] | No
     if len(code.encode("utf-8")) > MAX_SOURCE_BYTES:
         raise SourceTooLarge(f"the program is larger than {MAX_SOURCE_BYTES // 1024} KiB")
     problems = check_api(code, board.name)
-    raw = engine.run_raw(build_program(guest_config(board, sc, limits), code),
-                         file_blob(board.family).encode(), limits)
-    trace = parse_log(raw.log, board, sc, raw.now_us, raw.log_truncated)
     end_us = int(sc.seconds * 1_000_000)
+    robots = sc.devices_of("robot")
+    robot_sim = RobotSim(robots[0]["setup"], sc.seed, end_us) if robots else None
+    raw = engine.run_raw(build_program(guest_config(board, sc, limits), code),
+                         file_blob(board.family, robot_sim is not None).encode(), limits,
+                         make_handler(robot_sim) if robot_sim is not None else None)
+    trace = parse_log(raw.log, board, sc, raw.now_us, raw.log_truncated)
     stdout_bytes = raw.stdout
     out_truncated = len(stdout_bytes) >= limits.stdout_bytes
     stdout = stdout_bytes[: limits.stdout_bytes].decode("utf-8", "replace")
@@ -112,4 +125,9 @@ def execute(code: str, board_name: str, scenario: Scenario | dict[str, Any] | No
     result = RunResult(board.name, error, stdout, end_us if outcome == "time" else trace.sim_time_us,
                        trace.events, outcome, outcome_notice(outcome, seconds_run), explanation,
                        tuple(problems), trace.truncated or out_truncated)
+    if robot_sim is not None:
+        # Motors keep their last power after the program ends, as on the real robot.
+        trajectory = robot_sim.finish(end_us)
+        trace = replace(trace, robot=trajectory)
+        result = replace(result, robot=trajectory.replay_data())
     return result, trace

@@ -15,7 +15,7 @@ from app.sim.boards import Board
 
 MAX_SECONDS = 600.0
 DEVICE_TYPES = ("led", "button", "potentiometer", "light_sensor", "buzzer", "servo", "hcsr04",
-                "neopixel", "tmp102")
+                "neopixel", "tmp102", "robot")
 
 
 class ScenarioError(ValueError):
@@ -86,6 +86,8 @@ def parse_scenario(data: dict[str, Any] | None, board: Board) -> Scenario:
     if not isinstance(devices, list) or len(devices) > 32:
         raise ScenarioError("scenario.devices: expected a list of at most 32 devices")
     parsed = tuple(_device(board, d, f"scenario.devices[{i}]") for i, d in enumerate(devices))
+    if sum(1 for d in parsed if d["type"] == "robot") > 1:
+        raise ScenarioError("scenario.devices: at most one robot")
     temp = _curve(data.get("board_temperature", 22.0), "scenario.board_temperature", -40, 125)
     return Scenario(seconds, seed, parsed, tuple(temp))
 
@@ -95,6 +97,14 @@ def _device(board: Board, d: Any, where: str) -> dict[str, Any]:
         raise ScenarioError(f"{where}: expected a mapping with type one of {', '.join(DEVICE_TYPES)}")
     kind = d["type"]
     out: dict[str, Any] = {"type": kind}
+    if kind == "robot":  # a virtual robot in a world (app.sim.robot)
+        from app.sim.robot.kits import RobotConfigError, parse_robot
+
+        try:
+            out["setup"] = parse_robot(d, board, where)
+        except RobotConfigError as exc:
+            raise ScenarioError(str(exc)) from None
+        return out
     if kind == "hcsr04":
         out["trigger"] = _pin(board, d.get("trigger"), f"{where}.trigger")
         out["echo"] = _pin(board, d.get("echo"), f"{where}.echo")

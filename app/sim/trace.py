@@ -54,6 +54,7 @@ class Trace:
     rejected: int = 0
     truncated: bool = False
     internal: dict[str, Any] = field(default_factory=dict)
+    robot: Any = None  # app.sim.robot.trajectory.Trajectory of a robot run (host-computed)
 
     def of(self, source: str | None = None, kind: str | None = None) -> list[Event]:
         """Events matching a source and/or kind."""

@@ -57,6 +57,10 @@ def run(cfg, head, src, facades, real):
         m.update(bus)
         mods["machine"] = m
         mods["neopixel"] = {"NeoPixel": _simbus.build_neopixel(core, pins["to_pin"])}
+    robot = None
+    if cfg.get("robot"):
+        import _simrobot
+        robot = _simrobot.build(core, cfg["robot"], real["call"])
     i = 0
     for name, api in mods.items():
         mod = facades[i]
@@ -65,7 +69,8 @@ def run(cfg, head, src, facades, real):
             setattr(mod, k, v)
         mod.__name__ = name
         sys.modules[name] = mod
-    for name in ("_simcore", "_simtime", "_simpins", "_simbus", "_simmicrobit", "_simboot"):
+    for name in ("_simcore", "_simtime", "_simpins", "_simbus", "_simmicrobit", "_simrobot",
+                 "_simboot"):
         if name in sys.modules:
             del sys.modules[name]
     for k in list(sys.modules):
@@ -93,6 +98,11 @@ def run(cfg, head, src, facades, real):
         reason = "exit"
     except BaseException as e:  # noqa: B036 - we must report everything the program raised
         failure = e
+    if robot is not None:
+        try:
+            robot.end()
+        except BaseException:  # noqa: B036 - the run is over; the host finishes the physics
+            pass
     if core.cb_error is not None:
         e, text = core.cb_error
         core.log(b"!sim", b"cb_error_at", {"type": type(e).__name__, "message": str(e)[:300],

@@ -283,6 +283,43 @@ def build(core, board):
     def set_tempo(ticks=4, bpm=120):
         tempo[0], tempo[1] = ticks, bpm
 
+    class MicroBitI2C:
+        # microbit.i2c: the Maqueen's motor controller at 0x10 (when the robot is a Maqueen)
+        # and any scenario I2C temperature sensor.
+        def init(self, freq=100000, sda=None, scl=None):
+            pass
+
+        def _addrs(self):
+            found = [d["addr"] for d in core.i2c_temp]
+            if core.robot is not None and core.robot.i2c is not None:
+                found.append(core.robot.i2c)
+            return sorted(found)
+
+        def scan(self):
+            core.advance(costs["i2c"] * 4)
+            found = self._addrs()
+            core.log(b"i2c:0", b"scan", found)
+            return found
+
+        def write(self, addr, buf, repeat=False):
+            core.advance(costs["i2c"] + len(buf) * 90)
+            if core.robot is not None and core.robot.i2c_write(addr, bytes(buf)):
+                return
+            if addr not in self._addrs():
+                raise OSError(19)
+            core.log(b"i2c:0", b"write", {"addr": addr, "n": len(buf)})
+
+        def read(self, addr, n, repeat=False):
+            core.advance(costs["i2c"] + n * 90)
+            for d in core.i2c_temp:
+                if d["addr"] == addr:
+                    raw = int(round(core.temperature_of(d) / 0.0625)) & 0xFFF
+                    core.log(b"i2c:0", b"read", {"addr": addr, "reg": 0, "n": n})
+                    return bytes(([(raw >> 4) & 0xFF, (raw << 4) & 0xF0] * (n // 2 + 1))[:n])
+            if addr in self._addrs():
+                return bytes(n)
+            raise OSError(19)
+
     class Accelerometer:
         def get_x(self):
             return 0
@@ -312,7 +349,7 @@ def build(core, board):
           "button_b": Button("button_b"), "sleep": sleep, "accelerometer": Accelerometer(),
           "running_time": lambda: core.now // 1000,
           "temperature": lambda: int(core.temperature() + 0.5),
-          "panic": panic, "reset": reset}
+          "panic": panic, "reset": reset, "i2c": MicroBitI2C()}
     for n in board["pins"]:
         mb["pin%d" % n] = MicroBitPin(n)
     mb["pin_logo"] = MicroBitPin(0)
