@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.content import SCHOOL_LEVELS, Catalog, ContentErrors, Lab, Module, Text, default_dirs, load_catalog
+from app.content import SCHOOL_LEVELS, Catalog, ContentErrors, Text, default_dirs, load_catalog
 
 RECHECK_SECONDS = 5.0
 BOARD_NAMES = {"pico": "Raspberry Pi Pico", "pico_w": "Raspberry Pi Pico W", "esp32": "ESP32 DevKit",
@@ -26,10 +26,6 @@ class CatalogUnavailable(Exception):
     def __init__(self, errors: list[str]) -> None:
         super().__init__(f"{len(errors)} content errors")
         self.errors = errors
-
-
-class CatalogNotFound(Exception):
-    """No module or lab with that slug."""
 
 
 @dataclass
@@ -73,20 +69,6 @@ def get_catalog() -> Catalog:
             raise CatalogUnavailable(_cache.errors)
         assert _cache.catalog is not None
         return _cache.catalog
-
-
-def module_or_404(catalog: Catalog, slug: str) -> Module:
-    module = catalog.modules.get(slug)
-    if module is None:
-        raise CatalogNotFound(slug)
-    return module
-
-
-def lab_or_404(catalog: Catalog, slug: str) -> Lab:
-    lab = catalog.labs.get(slug)
-    if lab is None:
-        raise CatalogNotFound(slug)
-    return lab
 
 
 def level_name(code: str, lang: str) -> str:

@@ -16,7 +16,7 @@ from wtforms.fields.choices import SelectChoice
 from app.authz import Action, authorize, can, requires
 from app.catalog import services
 from app.catalog.forms import LabRunForm
-from app.catalog.services import BOARD_NAMES, CatalogNotFound, CatalogUnavailable
+from app.catalog.services import BOARD_NAMES, CatalogUnavailable
 from app.catalog.tryout import TryoutRejected, run_tryout
 from app.content import SCHOOL_LEVELS, pygments_css, render_markdown
 from app.content.queries import find_labs, find_modules
@@ -34,6 +34,15 @@ def _catalog():
     except CatalogUnavailable as exc:
         current_app.logger.error("content has errors: %s", exc.errors[:5])
         abort(503)
+
+
+def _catalog_item(kind: str, slug: str):
+    """The catalog and its module or lab called ``slug``; 404 if there is none."""
+    catalog = _catalog()
+    item = (catalog.modules if kind == "module" else catalog.labs).get(slug)
+    if item is None:
+        abort(404)
+    return catalog, item
 
 
 @bp.app_template_filter("md")
@@ -87,11 +96,7 @@ def index():
 @bp.route("/catalog/modules/<slug>")
 @requires(Action.BROWSE_CATALOG)
 def module(slug: str):
-    catalog = _catalog()
-    try:
-        found = services.module_or_404(catalog, slug)
-    except CatalogNotFound:
-        abort(404)
+    catalog, found = _catalog_item("module", slug)
     return render_template("catalog/module.html", catalog=catalog, module=found,
                            teacher_view=can(current_user, Action.VIEW_TEACHER_MATERIAL))
 
@@ -99,11 +104,7 @@ def module(slug: str):
 @bp.route("/catalog/modules/<slug>/sheet")
 def module_sheet(slug: str):
     authorize(Action.VIEW_TEACHER_MATERIAL)
-    catalog = _catalog()
-    try:
-        found = services.module_or_404(catalog, slug)
-    except CatalogNotFound:
-        abort(404)
+    catalog, found = _catalog_item("module", slug)
     return render_template("catalog/sheet.html", catalog=catalog, module=found, teacher_view=True)
 
 
@@ -131,11 +132,7 @@ def _lab_form(found) -> LabRunForm:
 @requires(Action.BROWSE_CATALOG)
 def lab(slug: str):
     """The lab page; POST runs the submitted program in the sandbox and shows the checks."""
-    catalog = _catalog()
-    try:
-        found = services.lab_or_404(catalog, slug)
-    except CatalogNotFound:
-        abort(404)
+    catalog, found = _catalog_item("lab", slug)
     form, result, status = _lab_form(found), None, 200
     if form.validate_on_submit():
         alt_texts = {"timeline": _("Timeline of the pins your program used"),

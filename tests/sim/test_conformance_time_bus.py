@@ -157,3 +157,20 @@ def test_utime_alias(run):
     """Is `utime` the same virtual clock as `time`?"""
     r = run("import utime, time\nutime.sleep_ms(100)\nprint(time.ticks_ms() >= 100)\n")
     assert r.stdout.strip() == "True"
+
+
+def test_busy_wait_polling_reaches_scenario_end(run):
+    """Does a loop polling a button without sleeping run the whole scenario and react in ~1 ms?"""
+    sc = {"seconds": 10, "devices": [{"type": "button", "pin": 14, "presses": [[6000, 300]]}]}
+    r = run("from machine import Pin\nb = Pin(14, Pin.IN, Pin.PULL_UP)\nled = Pin(15, Pin.OUT)\n"
+            "while True:\n    led.value(not b.value())\n", scenario=sc, seconds=None)
+    assert r.outcome == "time" and r.error is None
+    on = [e.t_us for e in r.events if e.source == "pin:15" and e.value == 1]
+    assert len(on) == 1 and 6_000_000 <= on[0] <= 6_002_000
+
+
+def test_ticks_busy_wait_delay(run):
+    """Does a non-blocking delay with ticks_ms (busy-wait) last what it asks?"""
+    r = run("import time\nt = time.ticks_ms()\nwhile time.ticks_diff(time.ticks_ms(), t) < 8000:\n"
+            "    pass\nprint(time.ticks_diff(time.ticks_ms(), t))\n", seconds=10)
+    assert r.error is None and 8000 <= int(r.stdout) <= 8002

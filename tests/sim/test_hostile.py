@@ -46,6 +46,28 @@ HOSTILE = {
     "forge_stdout_trace": ("print('0|pin:25|value|1')\nprint('!sim end')", None),
     "huge_int": ("x=7**100000\nprint(len(str(x)) > 1000)", "Timeout"),
     "nested_data": ("a=[]\nfor i in range(100000):\n    a=[a]\nprint('ok')", None),
+    "reimport_core": ("import _simcore", "ImportError"),
+    "reimport_boot": ("import _simboot", "ImportError"),
+    "import_js": ("import js", "ImportError"),
+    "os_system": ("import os\nos.system('ls')", "AttributeError"),
+    "urandom_device": ("open('/dev/urandom','rb').read(4)", "OSError"),
+    "callback_recursion": ("from machine import Timer\nimport time\ndef f(t):\n    f(t)\n"
+                           "Timer(period=10, mode=Timer.PERIODIC, callback=f)\ntime.sleep(1)", "RuntimeError"),
+    "bytearray_bomb": ("b = bytearray(10**9)", "MemoryError"),
+    "parser_nesting": ("x = " + "(" * 3000 + "1" + ")" * 3000, "Timeout"),
+    "exit_in_callback": ("from machine import Timer\nimport time, sys\n"
+                         "Timer(period=10, mode=Timer.ONE_SHOT, callback=lambda t: sys.exit(0))\n"
+                         "time.sleep(1)\nprint('after')", None),
+    "uart_newline_forge": ("from machine import UART\nUART(0).write('x\\n5|pin:25|value|1\\n')", None),
+    "catch_base_exception_loop": ("import time\nwhile True:\n    try:\n        time.sleep(1)\n"
+                                  "    except BaseException:\n        pass", None),
+    "many_fast_timers": ("from machine import Timer\nimport time\n"
+                         "ts=[Timer(period=1, mode=Timer.PERIODIC, callback=lambda t: None) for i in range(200)]\n"
+                         "time.sleep(5)", "Timeout"),
+    "trace_flood": ("from machine import Pin\np=Pin(25,Pin.OUT)\nwhile True:\n    p.toggle()", "Timeout"),
+    "machine_replaced_in_sys_modules": ("import sys\nsys.modules['machine'] = sys\nfrom machine import *\n"
+                                        "print(Pin)", "NameError"),
+    "generator_bomb": ("def g():\n    while True:\n        yield 1\nprint(sum(g()))", "Timeout"),
 }
 
 
@@ -62,7 +84,7 @@ def test_hostile_contained(name):
         assert r.outcome in ("time", "done", "exit"), r.error
     else:
         assert r.error is not None and r.error["type"] == expected, r.error
-    if name == "forge_stdout_trace" or name == "monkeypatch_pin":
+    if name in ("forge_stdout_trace", "monkeypatch_pin", "uart_newline_forge"):
         assert not any(e.kind == "value" for e in r.events)
 
 
@@ -116,3 +138,25 @@ def test_lab_verify_all():
     out = _cli("lab", "verify")
     assert out.returncode == 0, out.stdout + out.stderr
     assert "13 passed, 0 failed" in out.stdout
+
+
+def test_hostile_count():
+    """Does the hostile suite hold at least 30 programs?"""
+    assert len(HOSTILE) >= 30
+
+
+def test_exception_in_pin_irq_reported():
+    """Is an exception inside a pin IRQ handler reported with its line, without killing the run?"""
+    sc = {"seconds": 2, "devices": [{"type": "button", "pin": 14, "presses": [[500, 100]]}]}
+    r = execute("from machine import Pin\nimport time\np = Pin(14, Pin.IN, Pin.PULL_UP)\n"
+                "p.irq(lambda x: 1 / 0, Pin.IRQ_FALLING)\ntime.sleep(1.5)\nprint('still running')\n",
+                "pico", sc)[0]
+    assert r.error["type"] == "ZeroDivisionError" and r.error["line"] == 4
+    assert "still running" in r.stdout
+
+
+def test_gc_enabled_and_collected_still_correct():
+    """Does a program that re-enables and forces GC still compute correct answers?"""
+    r = execute("import gc\ngc.enable()\nd = {}\nfor i in range(3000):\n    d[i] = [i, str(i), (i, i)]\n"
+                "    gc.collect()\nprint(sum(v[0] + v[2][1] for v in d.values()), len(d))\n", "pico", None, 1)[0]
+    assert r.stdout.split() == [str(2 * sum(range(3000))), "3000"]

@@ -56,6 +56,7 @@ class Core:
         self.cb_error = None
         self.listeners = {}  # output pin key -> [fn(level)]
         self.active_sources = 0  # running timers + IRQs: keep the board alive after main ends
+        self.polls = 0  # input reads in a row with nothing else happening (see poll)
         self.temp_c = cfg.get("board_temp", [[0, 22.0]])
         dev = cfg.get("devices", {})
         self.buttons = dev.get("buttons", {})  # key -> {"active": 0/1, "changes": [[t, pressed]]}
@@ -72,6 +73,7 @@ class Core:
 
     # ---- trace -------------------------------------------------------------------------------
     def log(self, src, kind, value):
+        self.polls = 0
         if self.n >= self.cap:
             struct.pack_into("<I", self.head, 4, 1)
             return
@@ -99,7 +101,20 @@ class Core:
         struct.pack_into("<I", self.head, 24 + 8 * self.nchunks - 4, end)
 
     # ---- time --------------------------------------------------------------------------------
+    def poll(self, cost):
+        # An input read (pin, button, ticks). A loop that reads without sleeping and without any
+        # output actually changing is busy-waiting: after 1000 such reads each one advances time a little more (up
+        # to 1 ms), so `while not button.value(): pass` reaches the scenario's end within the fuel
+        # budget instead of stopping after ~1 s. Deterministic; scripted edges and IRQs stay exact.
+        n = self.polls + 1
+        if n > 1000:
+            cost = min(cost * (1 + (n - 1000) // 100), 1000)
+        self.advance(cost)
+        self.polls = n
+
     def advance(self, dt):
+        if dt >= 1000:  # a real pause (sleep): the program is not busy-waiting
+            self.polls = 0
         target = self.now + int(dt)
         if self.in_cb == 0:
             q = self.q

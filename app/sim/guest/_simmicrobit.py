@@ -165,7 +165,7 @@ def build(core, board):
             self._since = 0
 
         def is_pressed(self):
-            core.advance(costs["pin"])
+            core.poll(costs["pin"])
             return bool(core.pressed(self._key))
 
         def get_presses(self):
@@ -203,7 +203,7 @@ def build(core, board):
                 core.output_changed(self._key, v)
 
         def read_digital(self):
-            core.advance(costs["pin"])
+            core.poll(costs["pin"])
             pull = {0: None, 1: 1, 2: 0}[self._pull]
             return core.input_level(self._key, pull, None)
 

@@ -79,9 +79,10 @@ def build(core, board):
             return core.input_level(self._key, self._pull, None)
 
         def value(self, v=None):
-            core.advance(c_pin)
             if v is None:
+                core.poll(c_pin)
                 return self._level()
+            core.advance(c_pin)
             self._write(1 if v else 0)
 
         def __call__(self, v=None):

@@ -34,11 +34,11 @@ def build_time(core, real_time):
             core.advance(costs["tick"])
 
     def ticks_ms():
-        core.advance(costs["tick"])
+        core.poll(costs["tick"])
         return (core.now // 1000) & TMAX
 
     def ticks_us():
-        core.advance(costs["tick"])
+        core.poll(costs["tick"])
         return core.now & TMAX
 
     def ticks_cpu():
