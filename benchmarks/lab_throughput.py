@@ -5,8 +5,10 @@ grading time of a program running 60 s of simulated time. Run: python benchmarks
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 import types
 from concurrent.futures import ThreadPoolExecutor
@@ -54,12 +56,17 @@ def main() -> None:
     rp = throughput(g_pass, 600)
     print(f"graded runs/s with 2 workers: blink {rb:.0f}/s, pass {rp:.0f}/s, ratio {rb / rp:.2f}")
     assert grade(BLINK, lab).passed
-    long_code = "from machine import Pin\nimport time\nled=Pin('LED',Pin.OUT)\nwhile True:\n    led.toggle()\n    time.sleep_ms(250)\n"
-    from app.sim import simulate
-    t = time.perf_counter()
-    r = simulate(long_code, "pico", seconds=60)
-    print(f"60 s simulated program: {(time.perf_counter() - t) * 1000:.0f} ms "
-          f"(sim_time {r.sim_time_us / 1e6:g} s, {len(r.events)} events)")
+    with tempfile.TemporaryDirectory() as tmp:  # the blink lab, graded over 60 s of simulated time
+        long_lab = Path(tmp) / "blink"
+        shutil.copytree(lab, long_lab)
+        yaml_path = long_lab / "lab.yaml"
+        yaml_path.write_text(yaml_path.read_text().replace("seconds: 5", "seconds: 60", 1))
+        grade(BLINK, long_lab)  # warm the lab cache of the workers
+        times = sorted(timed(lambda: grade(BLINK, long_lab), 11))
+        res = grade(BLINK, long_lab)
+        print(f"graded run over 60 s of simulated time: median {statistics.median(times):.1f} ms, "
+              f"max {times[-1]:.1f} ms (sim_time {res.run.sim_time_us / 1e6:g} s, "
+              f"{len(res.run.events)} events, passed={res.passed})")
     shutdown()
 
 

@@ -57,9 +57,9 @@ def run_tryout(lab: Lab, code: str, board: str, lang: str, alt_texts: dict[str, 
         raise TryoutRejected(str(exc)) from exc
     pictures = []
     if result.run.events:
-        pictures.append(Picture(alt_texts["timeline"], _data_uri(render_timeline(result.run))))
+        pictures.append(Picture(alt_texts["timeline"], _data_uri(render_timeline(result.run, lang=lang))))
         if board == "microbit":
-            pictures.append(Picture(alt_texts["display"], _data_uri(render_display_frames(result.run))))
+            pictures.append(Picture(alt_texts["display"], _data_uri(render_display_frames(result.run, lang=lang))))
         else:
-            pictures.append(Picture(alt_texts["board"], _data_uri(render_board(result.run))))
+            pictures.append(Picture(alt_texts["board"], _data_uri(render_board(result.run, lang=lang))))
     return TryoutResult(result, lang, tuple(pictures))

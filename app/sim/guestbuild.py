@@ -71,7 +71,10 @@ def guest_files() -> dict[str, bytes]:
                 cached = cdir / f"{n}.mpy"
                 if not cached.exists():
                     with tempfile.TemporaryDirectory() as tmp:
-                        _atomic_write(cached, _compile_one(cmd, GUEST_DIR / f"{n}.py", Path(tmp)))
+                        # compile the bytes we hashed, not the file (it may have changed since)
+                        src = Path(tmp) / f"{n}.py"
+                        src.write_bytes(sources[n])
+                        _atomic_write(cached, _compile_one(cmd, src, Path(tmp)))
                 files[f"{n}.mpy"] = cached.read_bytes()
             facade = cdir / "_fm.mpy"
             if not facade.exists():

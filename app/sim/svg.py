@@ -78,10 +78,10 @@ def _lane_label(kind: str, source: str, evs: list[Event], lang: str) -> tuple[st
     return source, tr(lang, "eventi", "events")
 
 
-def _step_path(points: list[tuple[float, float]], x0: float, x1: float, y_of) -> str:
+def _step_path(points: list[tuple[float, float]], x0: float, x1: float, y_of,
+               start: float = 0.0) -> str:
     """A step path through (x, value) points, merging changes that fall in the same pixel."""
-    d = [f"M{x0:.1f},{y_of(0.0):.1f}"]
-    level = 0.0
+    d = [f"M{x0:.1f},{y_of(start):.1f}"]
     last_x = None
     for x, v in points:
         if last_x is not None and x - last_x < 0.6:
@@ -89,9 +89,8 @@ def _step_path(points: list[tuple[float, float]], x0: float, x1: float, y_of) ->
         else:
             d.append(f"H{x:.1f}V{y_of(v):.1f}")
             last_x = x
-        level = v
     d.append(f"H{x1:.1f}")
-    return "".join(d), level
+    return "".join(d)
 
 
 def render_timeline(run: RunResult, width: int = 900, max_channels: int = 12, *,
@@ -183,13 +182,12 @@ def _lane(kind: str, evs: list[Event], y: float, h: float, color: str, xt, x0: f
             pts = [(xt(e.t_us), e.value / 180) for e in evs if isinstance(e.value, int)]
             out.append(text(x1 - 2, hi + 3, "180°", size=8.5, fill="#64748b", anchor="end"))
             out.append(text(x1 - 2, lo + 1, "0°", size=8.5, fill="#64748b", anchor="end"))
-        if kind == "servo" and pts:  # the servo is where it was told until told otherwise
-            path, _ = _step_path(pts, pts[0][0], x1, y_of)
-            path = path.replace(f"M{pts[0][0]:.1f},{y_of(0.0):.1f}", f"M{pts[0][0]:.1f},{y_of(pts[0][1]):.1f}", 1)
+        if kind == "servo":  # the servo stays where it was told until told otherwise
+            path = _step_path(pts, pts[0][0], x1, y_of, pts[0][1]) if pts else f"M{x0},{lo}"
         else:
-            path, _ = _step_path(pts, x0, x1, y_of)
-        out.append(f"<path d='{path}V{lo:.1f}H{x0:.1f}Z' fill='{color}' fill-opacity='0.16' "
-                   "stroke='none'/>" if kind != "servo" else "")
+            path = _step_path(pts, x0, x1, y_of)
+            out.append(f"<path d='{path}V{lo:.1f}H{x0:.1f}Z' fill='{color}' fill-opacity='0.16' "
+                       "stroke='none'/>")
         out.append(f"<path d='{path}' fill='none' stroke='{color}' stroke-width='2' "
                    "stroke-linejoin='round'/>")
         out.append(f"<line x1='{x0}' y1='{lo:.1f}' x2='{x1}' y2='{lo:.1f}' stroke='#334155' "
@@ -291,9 +289,9 @@ def render_display_frames(run: RunResult, max_frames: int = 12, *, lang: str = "
                "micro:bit display: images shown during the run")
     words = []
     for t, kind, v, cap in items:
+        lit = sum(c not in "0:" for c in v)
         what = (tr(lang, f"scorre “{v}”", f"scrolls “{v}”") if kind == "scroll"
-                else (f"“{cap}”" if cap else tr(lang, f"{sum(c != '0' for c in v if c != ':')} LED accesi",
-                                                  f"{sum(c != '0' for c in v if c != ':')} LEDs lit")))
+                else f"“{cap}”" if cap else tr(lang, f"{lit} LED accesi", f"{lit} LEDs lit"))
         words.append(f"{t / 1e6:.2f} s: {what}")
     desc = (tr(lang, f"{total} immagini. ", f"{total} frames. ") if total else
             tr(lang, "Il display non è mai cambiato. ", "The display never changed. ")) + "; ".join(words)

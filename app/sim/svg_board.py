@@ -106,7 +106,8 @@ def _rp2(board: Board, state: dict[str, Any], inputs: set[str], ident: str,
         out.append(text(ox + 386, oy + bh / 2 + 4, "CYW43439", size=10, fill="#334155",
                         anchor="middle", weight="700"))
     title = "Raspberry Pi Pico W" if board.name == "pico_w" else "Raspberry Pi Pico"
-    out.append(text(ox + (330 if board.name == "pico_w" else bw - 12), oy + bh - 30, title, size=12, fill="#ecfdf5", anchor="end",
+    out.append(text(ox + (330 if board.name == "pico_w" else bw - 12), oy + bh - 30, title,
+                    size=12, fill="#ecfdf5", anchor="end",
                     weight="600"))
     x0 = ox + (bw - 19 * pitch) / 2
     out += _header(board, _PICO_TOP, x0, oy + 12, pitch, True, state, inputs)
@@ -222,7 +223,8 @@ def _devices(board: Board, state: dict[str, Any], events, x0: float, y0: float, 
                 else f"GPIO{key}")
         parts = []
         if level:
-            parts.append(f"<circle cx='30' cy='26' r='24' fill='{color}' fill-opacity='{0.18 + 0.3 * level:.2f}'/>")
+            parts.append(f"<circle cx='30' cy='26' r='24' fill='{color}' "
+                         f"fill-opacity='{0.18 + 0.3 * level:.2f}'/>")
         parts.append(f"<path d='M20,40 v-16 a10,10 0 0 1 20,0 v16z' fill='{color}' "
                      f"fill-opacity='{0.4 + 0.6 * level if level else 0.22:.2f}' stroke='#1f2937'/>")
         parts.append("<rect x='17' y='40' width='26' height='4' rx='1' fill='#6b7280'/>")
@@ -239,7 +241,8 @@ def _devices(board: Board, state: dict[str, Any], events, x0: float, y0: float, 
             per_row = min(n, 16 if size == 18 else 32)
             rows = (n + per_row - 1) // per_row
             w = per_row * (size + 4) + 12
-            parts = [f"<rect x='0' y='4' width='{w}' height='{rows * (size + 4) + 10}' rx='5' fill='#111827'/>"]
+            parts = [f"<rect x='0' y='4' width='{w}' height='{rows * (size + 4) + 10}' rx='5' "
+                     "fill='#111827'/>"]
             for i, px in enumerate(v[:256]):
                 r, g, b = shown_rgb(px)
                 cx = 8 + (i % per_row) * (size + 4)

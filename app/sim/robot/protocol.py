@@ -7,8 +7,8 @@ Messages are short ASCII texts built by ``app/sim/guest/_simrobot.py``::
     E <step>|<commands>           the program ended: take the last commands
     <commands> = <eff_step>,<motor>,<power -65535..65535>;...
 
-The reply to ``S`` is ``<first step>|<r0>|<r1>|...``, each ``r`` the comma-separated line-sensor
-values and bumper states of one step. How many steps ahead we answer adapts: it doubles while the
+The reply to ``S`` is ``<first step>|<base64>``: for each step from the first, the line-sensor
+values then the bumper states, as little-endian u16s. How many steps ahead we answer adapts: it doubles while the
 guest keeps using them and halves when new commands keep invalidating them. The message is
 untrusted (student code can call it directly) but it can only do what motor pins can: malformed
 parts are ignored and commands can never rewrite steps whose readings were already handed out.
@@ -16,6 +16,8 @@ parts are ignored and commands can never rewrite steps whose readings were alrea
 
 from __future__ import annotations
 
+import base64
+import struct
 from typing import Callable
 
 from app.sim.robot.physics import RobotSim
@@ -66,10 +68,10 @@ class RobotHost:
             elif self.last_end >= 0:
                 self.ahead = min(MAX_AHEAD, self.ahead * 2)
             last = min(step + self.ahead - 1, sim.end_step)
-            rows = [b",".join(b"%d" % v for v in sim.line_and_bumpers(k)) for k in range(step, last + 1)]
+            values = [v for k in range(step, last + 1) for v in sim.line_and_bumpers(k)]
             sim.floor_step = step
             self.last_end = last
-            return b"%d|" % step + b"|".join(rows)
+            return b"%d|" % step + base64.b64encode(struct.pack("<%dH" % len(values), *values))
         if op == b"D":
             try:
                 index = int(parts[2])
