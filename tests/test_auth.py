@@ -154,3 +154,16 @@ def test_change_password_errors_rerender_with_messages(client, world):
         assert message in response.get_data(as_text=True), message
     db.session.expire_all()
     assert db.session.get(User, world.student.id).password_hash == before
+
+
+def test_session_ends_after_its_lifetime(app, client, world):
+    """Does a session end once its lifetime since sign-in has passed, even with the browser open?"""
+    import time
+
+    _post_login(client, world.student.username, PASSWORD)
+    assert client.get("/learn/").status_code == 200
+    with client.session_transaction() as session:
+        session["signed_in_at"] = int(time.time()) - 9 * 3600  # the default lifetime is 8 hours
+    assert client.get("/learn/").status_code == 302
+    with client.session_transaction() as session:
+        assert "_user_id" not in session

@@ -1,16 +1,18 @@
-"""Flask-Login wiring: how a session cookie maps back to a user.
+"""Flask-Login wiring: how a session cookie maps back to a user, and how long it lasts.
 
 The cookie identity is ``"<id>:<session_token>"``; a password change or deactivation replaces the
-token, so every session opened before it stops working at the next request.
+token, so every session opened before it stops working at the next request. A session also ends
+``OFFICINA_SESSION_MINUTES`` after sign-in, even if the browser stays open on a shared computer.
 """
 
 from __future__ import annotations
 
 import hmac
+import time
 
-from flask import Flask
+from flask import Flask, current_app, session
 from flask_babel import lazy_gettext as _l
-from flask_login import LoginManager
+from flask_login import LoginManager, current_user, logout_user
 
 from app.extensions import db
 from app.models import User
@@ -26,6 +28,28 @@ def load_user(identity: str) -> User | None:
     return user
 
 
+SIGNED_IN_AT = "signed_in_at"
+
+
+def mark_signed_in() -> None:
+    """Record the sign-in moment in the session (call right after ``login_user``)."""
+    session[SIGNED_IN_AT] = int(time.time())
+
+
+def end_expired_session() -> None:
+    """Sign out a session older than the configured lifetime (or one without a sign-in time)."""
+    if not current_user.is_authenticated:
+        return
+    lifetime = current_app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()
+    signed_in_at = session.get(SIGNED_IN_AT)
+    if not isinstance(signed_in_at, int) or time.time() - signed_in_at > lifetime:
+        logout_user()
+        language = session.get("lang")
+        session.clear()
+        if language:
+            session["lang"] = language
+
+
 def configure_login(app: Flask, manager: LoginManager) -> None:
     manager.init_app(app)
     manager.login_view = "auth.login"
@@ -33,3 +57,4 @@ def configure_login(app: Flask, manager: LoginManager) -> None:
     manager.login_message_category = "info"
     manager.session_protection = "strong"
     manager.user_loader(load_user)
+    app.before_request(end_expired_session)

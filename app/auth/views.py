@@ -9,6 +9,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from app.auth import services
 from app.auth.forms import ChangePasswordForm, LoginForm
+from app.auth.session import mark_signed_in
 from app.authz import Action, home_endpoint, requires
 from app.extensions import db
 from app.security import safe_redirect_target
@@ -59,6 +60,7 @@ def login():
             if language:
                 session["lang"] = language
             login_user(user, remember=False)
+            mark_signed_in()
             db.session.commit()
             return redirect(safe_redirect_target(request.args.get("next")) or url_for(home_endpoint(user)))
     elif form.is_submitted():

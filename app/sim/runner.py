@@ -24,6 +24,7 @@ from app.sim.scenario import Scenario, guest_devices, parse_scenario
 from app.sim.trace import MAX_EVENTS, Trace, parse_log
 
 MAX_SOURCE_BYTES = 64 * 1024
+ROBOT_FUEL_PER_S = 100_000_000
 _LINE = re.compile(r'File "main\.py", line (\d+)')
 
 
@@ -75,9 +76,12 @@ def execute(code: str, board_name: str, scenario: Scenario | dict[str, Any] | No
             seconds: float | None = None, limits: engine.Limits | None = None
             ) -> tuple[RunResult, Trace]:
     """Run ``code`` and return the result and its validated trace."""
-    limits = limits or engine.Limits()
     board = get_board(board_name)
     sc = resolve_scenario(board, scenario, seconds)
+    if limits is None and sc.devices_of("robot"):
+        # robot runs are long (a minute of driving): budget fuel per simulated second
+        limits = engine.Limits(fuel=max(engine.Limits().fuel, int(sc.seconds * ROBOT_FUEL_PER_S)))
+    limits = limits or engine.Limits()
     if len(code.encode("utf-8")) > MAX_SOURCE_BYTES:
         raise SourceTooLarge(f"the program is larger than {MAX_SOURCE_BYTES // 1024} KiB")
     problems = check_api(code, board.name)

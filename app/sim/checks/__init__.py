@@ -6,5 +6,6 @@ Importing this package registers every kind (``app.sim.checks.signals`` for pin/
 
 from app.sim.checks.base import CHECKS, Check, CheckContext, CheckSpecError, check_kind, parse_check
 from app.sim.checks import outputs, signals  # noqa: F401  (registers the kinds)
+from app.sim.robot import checks as _robot_checks  # noqa: F401,E402  (robot trajectory kinds)
 
 __all__ = ["CHECKS", "Check", "CheckContext", "CheckSpecError", "check_kind", "parse_check"]

@@ -52,7 +52,6 @@ class RobotSim:
         n = setup.noise
         self.gain = (1.0 + n.wheel * unit_noise(seed, 0, 1), 1.0 + n.wheel * unit_noise(seed, 0, 2))
         self.alpha = 1.0 - math.exp(-self.dt / self.kit.tau_s)
-        self.readings: dict[int, list[int]] = {}
         self.syncs = 0
 
     # ---- commands ---------------------------------------------------------------------------
@@ -71,11 +70,9 @@ class RobotSim:
             del steps[i:], values[i:]
             steps.append(eff)
             values.append(power)
-        # states after `eff` were computed with the old command: drop them (and their readings)
+        # states after `eff` were computed with the old command: drop them
         if len(self.states) > eff + 1:
             del self.states[eff + 1:]
-            for k in [k for k in self.readings if k > eff]:
-                del self.readings[k]
 
     def _power(self, motor: int, step: int) -> float:
         steps = self.cmd_steps[motor]
@@ -121,16 +118,12 @@ class RobotSim:
     # ---- sensors ----------------------------------------------------------------------------
     def line_and_bumpers(self, k: int) -> list[int]:
         """Readings at step ``k``: analog line values, then bumper states (1 = pressed)."""
-        got = self.readings.get(k)
-        if got is not None:
-            return got
         x, y, th, _, _, _ = self.ensure(k)
         amp = self.setup.noise.sensor
         noise = [amp * unit_noise(self.seed, k, 10 + i) for i in range(len(self.kit.line))]
         out = sensors.line_readings(self.world, self.kit, x, y, th, noise)
-        out += [1 if sensors.bumper_pressed(self.world, self.kit, x, y, th, b.angle) else 0
-                for b in self.kit.bumpers]
-        self.readings[k] = out
+        for b in self.kit.bumpers:
+            out.append(1 if sensors.bumper_pressed(self.world, self.kit, x, y, th, b.angle) else 0)
         return out
 
     def sonar_mm(self, k: int, index: int) -> int:

@@ -50,9 +50,15 @@ def line_readings(world: World, kit: Kit, x: float, y: float, th: float,
     """Analog readings (0..65535, dark = high) of every line sensor; ``noise`` holds one value in
     -1..1 per sensor already scaled by the noise amplitude."""
     out = []
-    for i, s in enumerate(kit.line):
-        px, py = to_world(x, y, th, s.x, s.y)
-        v = LIGHT_U16 + (DARK_U16 - LIGHT_U16) * line_coverage(world, px, py) + noise[i] * 65535
+    c, s = math.cos(th), math.sin(th)
+    near = world.floor_grid.near
+    span = DARK_U16 - LIGHT_U16
+    for i, sen in enumerate(kit.line):
+        px = x + sen.x * c - sen.y * s
+        py = y + sen.x * s + sen.y * c
+        segs = near(px, py)
+        cover = line_coverage(world, px, py) if segs else 0.0
+        v = LIGHT_U16 + span * cover + noise[i] * 65535
         out.append(0 if v < 0 else 65535 if v > 65535 else int(v))
     return out
 
@@ -80,8 +86,10 @@ def bumper_pressed(world: World, kit: Kit, x: float, y: float, th: float, angle_
     reach = kit.radius_cm + 0.5
     a = th + math.radians(angle_deg)
     px, py = x + reach * math.cos(a), y + reach * math.sin(a)
-    return any(point_segment_distance(px, py, seg) <= BUMPER_REACH_CM - 0.5
-               for seg in world.wall_grid.near(px, py))
+    for seg in world.wall_grid.near(px, py):
+        if point_segment_distance(px, py, seg) <= BUMPER_REACH_CM - 0.5:
+            return True
+    return False
 
 
 def body_blocked(world: World, x: float, y: float, radius: float) -> bool:
