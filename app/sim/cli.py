@@ -53,6 +53,22 @@ def _summary(result: Any, lang: str) -> str:
     return "\n".join(out)
 
 
+def _with_world(scenario: dict[str, Any] | None, world_file: str, kit: str | None,
+                seconds: float | None) -> tuple[dict[str, Any], float | None]:
+    """The scenario with a robot in ``world_file`` (replacing any robot it had)."""
+    from app.sim.robot.world import load_world
+
+    world = load_world(world_file)
+    sc = dict(scenario or {})
+    device: dict[str, Any] = {"type": "robot", "world": world}
+    if kit:
+        device["kit"] = kit
+    sc["devices"] = [d for d in sc.get("devices", []) if d.get("type") != "robot"] + [device]
+    if seconds is None and "seconds" not in sc and world.seconds is not None:
+        seconds = world.seconds
+    return sc, seconds
+
+
 @click.group("sim")
 def sim() -> None:
     """Run MicroPython programs on virtual boards."""
@@ -65,16 +81,31 @@ def sim() -> None:
 @click.option("--scenario", "scenario_file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--lang", type=click.Choice(["it", "en"]), default="it")
+@click.option("--world", "world_file", type=click.Path(exists=True, dir_okay=False),
+              help="Put the board on a virtual robot in this world file.")
+@click.option("--kit", type=click.Choice(["maker_pi_rp2040", "maqueen"]), default=None,
+              help="Robot kit for --world (default: the board's usual kit).")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, writable=True),
+              help="Also write a standalone replay of the run to this HTML file.")
 def sim_run(program: str, board: str, seconds: float | None, scenario_file: str | None,
-            as_json: bool, lang: str) -> None:
+            as_json: bool, lang: str, world_file: str | None, kit: str | None,
+            html_file: str | None) -> None:
     """Run PROGRAM on a virtual board."""
     from app.sim.runner import execute
 
     code = Path(program).read_text(encoding="utf-8")
+    scenario = _load_scenario(scenario_file)
     try:
-        result, _ = execute(code, board, _load_scenario(scenario_file), seconds)
+        if world_file is not None:
+            scenario, seconds = _with_world(scenario, world_file, kit, seconds)
+        result, _ = execute(code, board, scenario, seconds)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
+    if html_file:
+        from app.sim.robot.replay import standalone_html
+
+        Path(html_file).write_text(standalone_html(result, f"{Path(program).name} · {board}", lang),
+                                   encoding="utf-8")
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, sort_keys=False))
     else:

@@ -24,6 +24,10 @@ def grade_local(code: str, lab: str | Path | Lab, *, board: str | None = None,
     board = board or lab.boards[0]
     if board not in lab.boards:
         raise ValueError(f"lab {lab.slug} does not run on {board}")
+    if lab.robot is not None:  # graded on each of the lab's worlds
+        from app.sim.robot.labgrading import grade_worlds
+
+        return grade_worlds(code, lab, board, lang if lang in ("it", "en") else "it")
     result, trace = runner.execute(code, board, lab.scenario(board))
     ctx = CheckContext(trace, result, lab.python_checks)
     checks = tuple(c.run(ctx) for c in lab.checks)
@@ -47,6 +51,8 @@ def verify_lab(ref: str | Path, grade: Callable[[str, Lab], GradeResult] | None 
     lab = load_lab(ref)
     grade = grade or (lambda code, lb: grade_local(code, lb))
     report = VerifyReport(lab.slug)
+    if lab.robot is not None:
+        report.problems.extend(lab.robot.problems())
     for name in ("solution.py", "starter.py", "instructions.it.md", "instructions.en.md"):
         if not (lab.path / name).is_file():
             report.problems.append(f"missing {name}")

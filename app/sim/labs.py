@@ -39,6 +39,7 @@ class Lab:
     checks: tuple[Check, ...]
     python_checks: dict[str, Callable[..., Any]]
     source_hash: str
+    robot: Any = None  # app.sim.robot.labgrading.RobotLab for robot labs
 
     def scenario(self, board: str | None = None) -> Scenario:
         """The lab's scenario validated for a board (default: the lab's first board)."""
@@ -82,7 +83,8 @@ def all_labs() -> list[Path]:
 def load_lab(ref: str | Path) -> Lab:
     """Load and validate a lab (cached until its files change)."""
     path = find_lab(ref)
-    stamp = tuple(sorted((f.name, f.stat().st_mtime_ns) for f in path.iterdir() if f.is_file()))
+    files = [f for f in path.iterdir() if f.is_file()] + sorted((path / "worlds").glob("*.yaml"))
+    stamp = tuple(sorted((str(f.relative_to(path)), f.stat().st_mtime_ns) for f in files))
     return _load(path, stamp)
 
 
@@ -119,11 +121,20 @@ def _load(path: Path, stamp: tuple[Any, ...]) -> Lab:
     if len(set(ids)) != len(ids):
         raise LabError(f"{meta_file}: check ids must be unique")
     py = _python_checks(path)
+    robot = None
+    if meta.get("robot") is not None:
+        from app.sim.robot.labgrading import parse_lab_robot
+
+        try:
+            robot = parse_lab_robot(meta["robot"], path, meta_file)
+        except ValueError as exc:
+            raise LabError(str(exc)) from None
     digest = hashlib.sha256(raw)
-    for f in sorted(path.glob("*.py")):
+    for f in sorted(path.glob("*.py")) + sorted((path / "worlds").glob("*.yaml")):
         digest.update(f.read_bytes())
     title = meta.get("title") if isinstance(meta.get("title"), dict) else {"it": slug, "en": slug}
-    return Lab(slug, path, title, tuple(boards), scenario, checks, py, digest.hexdigest()[:16])
+    return Lab(slug, path, title, tuple(boards), scenario, checks, py, digest.hexdigest()[:16],
+               robot)
 
 
 def _python_checks(path: Path) -> dict[str, Callable[..., Any]]:

@@ -79,6 +79,7 @@ class GradeResult:
     run: RunResult
     checks: tuple[CheckResult, ...]
     lang: str = "it"
+    worlds: tuple[dict[str, Any], ...] = ()  # robot labs: one summary per world graded
 
     @property
     def passed(self) -> bool:
@@ -89,16 +90,19 @@ class GradeResult:
         d["lab"] = self.lab
         d["passed"] = self.passed
         d["checks"] = [c.to_dict(self.lang) for c in self.checks]
+        if self.worlds:
+            d["worlds"] = list(self.worlds)
         return d
 
     def to_wire(self) -> dict[str, Any]:
         """Both languages, for moving between processes."""
         return {"lab": self.lab, "lang": self.lang, "run": self.run.to_dict(),
                 "checks": [{"id": c.id, "passed": c.passed, "message": c.message, "hint": c.hint,
-                            "detail": c.detail} for c in self.checks]}
+                            "detail": c.detail} for c in self.checks],
+                "worlds": list(self.worlds)}
 
     @classmethod
     def from_wire(cls, d: dict[str, Any]) -> GradeResult:
         return cls(d["lab"], RunResult.from_dict(d["run"]),
                    tuple(CheckResult(c["id"], c["passed"], c["message"], c["hint"], c["detail"])
-                         for c in d["checks"]), d["lang"])
+                         for c in d["checks"]), d["lang"], tuple(d.get("worlds", ())))

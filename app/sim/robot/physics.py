@@ -122,8 +122,10 @@ class RobotSim:
         amp = self.setup.noise.sensor
         noise = [amp * unit_noise(self.seed, k, 10 + i) for i in range(len(self.kit.line))]
         out = sensors.line_readings(self.world, self.kit, x, y, th, noise)
-        for b in self.kit.bumpers:
-            out.append(1 if sensors.bumper_pressed(self.world, self.kit, x, y, th, b.angle) else 0)
+        near_wall = bool(self.kit.bumpers) and bool(self.world.wall_grid.near(x, y))
+        for b in self.kit.bumpers:  # the grid's margin covers the bumpers' reach
+            pressed = near_wall and sensors.bumper_pressed(self.world, self.kit, x, y, th, b.angle)
+            out.append(1 if pressed else 0)
         return out
 
     def sonar_mm(self, k: int, index: int) -> int:

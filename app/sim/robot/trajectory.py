@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from app.sim.robot.kits import RobotSetup
-from app.sim.robot.sensors import line_coverage, to_world
+from app.sim.robot.sensors import line_edge_distance, to_world
 
 # one sample per physics step: (x_cm, y_cm, heading_rad, speed_cm_s, blocked 0/1)
 Sample = tuple[float, float, float, float, int]
@@ -34,12 +34,15 @@ class Trajectory:
               commands: list[tuple[int, int, float]]) -> Trajectory:
         samples = []
         collisions = []
-        was = 0
+        # pushing against a wall is one collision: a new one needs half a second free of contact
+        gap = max(1, 500_000 // setup.step_us)
+        last_hit = -gap - 1
         for i, (x, y, th, vl, vr, hit) in enumerate(states):
             samples.append((x, y, th, (vl + vr) / 2, hit))
-            if hit and not was:
-                collisions.append((i * setup.step_us, x, y))
-            was = hit
+            if hit:
+                if i - last_hit > gap:
+                    collisions.append((i * setup.step_us, x, y))
+                last_hit = i
         return cls(setup, setup.step_us, tuple(samples), tuple(collisions), tuple(commands))
 
     @property
@@ -79,13 +82,14 @@ class Trajectory:
     def on_line_flags(self, tolerance_cm: float = 0.0, point: str = "front") -> list[bool]:
         """Per sample: is the reference point over a line (widened by ``tolerance_cm``)?"""
         out = []
-        world = self.world
-        for s in self.samples:
-            px, py = self.front_point(s) if point == "front" else (s[0], s[1])
-            if tolerance_cm <= 0:
-                out.append(line_coverage(world, px, py) >= 0.5)
-            else:
-                out.append(any(_near(px, py, seg, tolerance_cm) for seg in world.floor_grid.near(px, py)))
+        near = self.world.floor_grid.near
+        line = self.setup.kit.line
+        fx = sum(p.x for p in line) / len(line) if line and point == "front" else 0.0
+        fy = sum(p.y for p in line) / len(line) if line and point == "front" else 0.0
+        for x, y, th, _, _ in self.samples:
+            px, py = to_world(x, y, th, fx, fy)
+            segs = near(px, py)
+            out.append(bool(segs) and line_edge_distance(segs, px, py) <= tolerance_cm)
         return out
 
     def stopped_since_us(self, speed_cm_s: float = 0.5) -> int | None:
@@ -134,8 +138,3 @@ class Trajectory:
             "goal_time_us": self.goal_time_us(),
         }
 
-
-def _near(px: float, py: float, seg: tuple[float, float, float, float, float], tol: float) -> bool:
-    from app.sim.robot.geometry import point_segment_distance
-
-    return point_segment_distance(px, py, seg) <= seg[4] + tol
