@@ -46,6 +46,7 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("/catalog/labs/<slug>", "POST"): expect(302, 400, 400, 400, 400),
     ("/catalog/skills", "GET"): expect(302, 200, 200, 200, 200),
     ("/catalog/highlight.css", "GET"): expect(200, 200, 200, 200, 200),
+    ("/catalog/replay/<any('replay.js', 'replay.css'):name>", "GET"): expect(200, 200, 200, 200, 200),
     ("/content/<any(module, lab):owner_kind>/<slug>/<path:filename>", "GET"): expect(302, 200, 200, 200, 200),
     ("/learn/", "GET"): ONLY["student"],
     ("/teach/", "GET"): ONLY["teacher"],
@@ -92,6 +93,7 @@ def url_for_rule(rule: str, world) -> str:
         "<int:user_id>": str(world.target.id),
         "<path:filename>": "css/officina.css",
     }
+    rule = rule.replace("<any('replay.js', 'replay.css'):name>", "replay.js")
     if rule.startswith("/content/"):
         kind, slug, filename = content_image_sample()
         return f"/content/{kind}/{slug}/{filename}"

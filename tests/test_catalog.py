@@ -255,3 +255,21 @@ def test_broken_content_gives_a_friendly_503(app, world, login, tmp_path, monkey
     assert response.status_code == 503
     assert "Momentaneamente non disponibile" in response.get_data(as_text=True)
     monkeypatch.setattr(services, "_cache", services._Cache())
+
+
+def test_robot_lab_shows_visible_worlds_and_a_replay(app, world, login, catalog):
+    """Does a robot lab page show only the visible worlds, and running the solution give a replay?"""
+    from app.sim import load_lab
+
+    client = _signed_in(app, login, world.student)
+    lab = catalog.labs["line-follower-2"]
+    robot = load_lab(lab.folder).robot
+    html = client.get("/catalog/labs/line-follower-2").get_data(as_text=True)
+    assert html.count('alt="Mondo ') == len(robot.visible()) < len(robot.worlds)
+    assert "replay.js" in html
+    response = _try(client, "line-follower-2", lab.solution, lab.default_board)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "result-pass" in html
+    assert 'data-officina-replay="ofr-data"' in html and '<script type="application/json" id="ofr-data">' in html
+    for hidden in (w for w in robot.worlds if w.hidden):
+        assert hidden.file not in html

@@ -11,8 +11,12 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from app.content import Lab
-from app.sim import GradeResult, SimError, grade, render_board, render_display_frames, render_timeline
+from app.sim import GradeResult, SimError, grade, load_lab, render_board, render_display_frames, render_timeline
+from app.sim.robot.replay import replay_fragment
+from app.sim.robot.svg import render_world
 
 
 class TryoutRejected(Exception):
@@ -30,6 +34,7 @@ class TryoutResult:
     grade: GradeResult
     lang: str
     pictures: tuple[Picture, ...]
+    replay_html: Markup | None = None  # the robot replay (world SVG + JSON data), for replay.js
 
     @property
     def passed(self) -> bool:
@@ -56,6 +61,8 @@ def run_tryout(lab: Lab, code: str, board: str, lang: str, alt_texts: dict[str, 
     except SimError as exc:
         raise TryoutRejected(str(exc)) from exc
     pictures = []
+    if result.run.robot:
+        return TryoutResult(result, lang, (), Markup(replay_fragment(result.run, "ofr-data", lang)))  # noqa: S704
     if result.run.events:
         pictures.append(Picture(alt_texts["timeline"], _data_uri(render_timeline(result.run, lang=lang))))
         if board == "microbit":
@@ -63,3 +70,16 @@ def run_tryout(lab: Lab, code: str, board: str, lang: str, alt_texts: dict[str, 
         else:
             pictures.append(Picture(alt_texts["board"], _data_uri(render_board(result.run, lang=lang))))
     return TryoutResult(result, lang, tuple(pictures))
+
+
+def is_robot_lab(lab: Lab) -> bool:
+    return "robot" in lab.engine
+
+
+def world_pictures(lab: Lab, lang: str, alt: str) -> tuple[Picture, ...]:
+    """The worlds a student may see before running (never the hidden ones)."""
+    if not is_robot_lab(lab):
+        return ()
+    robot = load_lab(lab.folder).robot
+    return tuple(Picture(f"{alt} {index}", _data_uri(render_world(world.world.describe(), lang=lang)))
+                 for index, world in enumerate(robot.visible(), start=1))

@@ -17,9 +17,10 @@ from app.authz import Action, authorize, can, requires
 from app.catalog import services
 from app.catalog.forms import LabRunForm
 from app.catalog.services import BOARD_NAMES, CatalogUnavailable
-from app.catalog.tryout import TryoutRejected, run_tryout
+from app.catalog.tryout import TryoutRejected, is_robot_lab, run_tryout, world_pictures
 from app.content import SCHOOL_LEVELS, pygments_css, render_markdown
 from app.content.queries import find_labs, find_modules
+from app.sim.robot.replay import static_files as replay_static_files
 
 bp = Blueprint("catalog", __name__)
 
@@ -145,7 +146,14 @@ def lab(slug: str):
     if form.errors:
         status = 400
     return render_template("catalog/lab.html", catalog=catalog, lab=found, used_by=catalog.modules_using_lab(slug),
-                           teacher_view=can(current_user, Action.VIEW_TEACHER_MATERIAL), form=form, result=result), status
+                           teacher_view=can(current_user, Action.VIEW_TEACHER_MATERIAL), form=form, result=result,
+                           robot_lab=is_robot_lab(found), worlds=world_pictures(found, _lang(), _("World"))), status
+
+
+@bp.route("/catalog/replay/<any('replay.js', 'replay.css'):name>")
+def replay_asset(name: str):
+    """The robot replay player (a static, dependency-free script and its stylesheet)."""
+    return send_file(replay_static_files()[name], max_age=86400)
 
 
 @bp.route("/catalog/skills")
