@@ -12,7 +12,7 @@ import time
 
 from flask import Flask, current_app, session
 from flask_babel import lazy_gettext as _l
-from flask_login import LoginManager, current_user, logout_user
+from flask_login import LoginManager, logout_user
 
 from app.extensions import db
 from app.models import User
@@ -37,8 +37,12 @@ def mark_signed_in() -> None:
 
 
 def end_expired_session() -> None:
-    """Sign out a session older than the configured lifetime (or one without a sign-in time)."""
-    if not current_user.is_authenticated:
+    """Sign out a session older than the configured lifetime (or one without a sign-in time).
+
+    Reads only the session cookie, so requests that never look at the user (static files, the
+    health probe) do not load them from the database.
+    """
+    if "_user_id" not in session:
         return
     lifetime = current_app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()
     signed_in_at = session.get(SIGNED_IN_AT)
