@@ -9,15 +9,8 @@ from __future__ import annotations
 
 import statistics
 import sys
-import time
-import types
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if "app" not in sys.modules:  # load app.sim without the web app
-    pkg = types.ModuleType("app")
-    pkg.__path__ = [str(ROOT / "app")]
-    sys.modules["app"] = pkg
+from lab_throughput import ROOT, timed  # same folder; it also makes app.sim importable
 
 from app.sim import runner  # noqa: E402
 from app.sim.boards import get_board  # noqa: E402
@@ -39,15 +32,6 @@ def grade_line_60s() -> bool:
     result, trace = runner.execute(LINE_CODE, "pico", parse_scenario(data, get_board("pico")))
     ctx = CheckContext(trace, result, LINE_LAB.python_checks)
     return all(c.run(ctx).passed for c in LINE_LAB.checks)
-
-
-def timed(fn, n: int) -> list[float]:
-    out = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t) * 1000)
-    return out
 
 
 def main() -> None:
