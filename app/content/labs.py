@@ -1,14 +1,17 @@
 """Loading the metadata part of lab folders ``labs/<slug>/``.
 
 A lab folder holds ``lab.yaml``, ``instructions.it.md``, ``instructions.en.md``,
-``starter.py``, ``solution.py`` and optionally ``wrong/*.py`` (programs the grader must
-reject). This module validates the metadata keys of ``lab.yaml`` (slug, title, summary,
+``starter.py``, ``solution.py``, ``alternatives/*.py`` (at least two other correct programs, in
+other legitimate styles, that the grader must accept) and ``wrong/*.py`` (at least four programs
+the grader must reject); each of those starts with a comment saying what it does. This module validates the metadata keys of ``lab.yaml`` (slug, title, summary,
 boards, skills, difficulty, minutes, hints) and the files; the lab engine's own keys
 (:data:`ENGINE_KEYS`, e.g. ``scenario`` and ``checks``) are passed through untouched in
 ``Lab.engine`` for the grader to validate.
 """
 
 from __future__ import annotations
+
+import ast
 
 from pathlib import Path
 from types import MappingProxyType
@@ -23,9 +26,11 @@ from app.content.yamlsrc import parse_yaml, read_text
 BOARDS: tuple[str, ...] = ("pico", "pico_w", "pico2", "pico2_w", "esp32", "esp32s3",
                            "microbit")
 # Keys owned by the lab engine (issue: lab engine). Accepted as they are.
-ENGINE_KEYS = frozenset({"scenario", "checks", "grading", "grader", "limits", "timeout_ms",
+ENGINE_KEYS = frozenset({"scenario", "hidden_scenarios", "checks", "grading", "grader", "limits", "timeout_ms",
                          "wiring", "parts", "robot", "world", "inputs", "simulator"})
 REQUIRED_FILES = ("starter.py", "solution.py")
+MIN_ALTERNATIVES = 2
+MIN_WRONG = 4
 
 
 def lab_files(folder: Path) -> list[Path]:
@@ -61,6 +66,33 @@ def _read_instructions(folder: Path, problems: Problems) -> tuple[Text | None, l
                 images.append(src)
         texts[lang] = text
     return (Text(**texts) if len(texts) == len(LANGS) else None), images
+
+
+def _read_programs(folder: Path, sub: str, minimum: int, must_parse: bool,
+                   problems: Problems) -> dict[str, str]:
+    """Read ``folder/sub/*.py``: at least ``minimum`` files, each opening with a comment that says
+    what it does; correct programs (``must_parse``) must also be valid Python syntax."""
+    out: dict[str, str] = {}
+    files = sorted((folder / sub).glob("*.py"))
+    if len(files) < minimum:
+        problems.add(folder / "lab.yaml", 1, f"{sub}/ has {len(files)} programs, at least "
+                                              f"{minimum} are needed")
+    for file in files:
+        try:
+            text = read_text(file)
+        except ContentError as exc:
+            problems.extend([exc])
+            continue
+        if not text.lstrip().startswith("#"):
+            problems.add(file, 1, "start with a comment saying what this program does "
+                                  "(its style, or what it does wrong)")
+        if must_parse:
+            try:
+                ast.parse(text, str(file))
+            except SyntaxError as exc:
+                problems.add(file, exc.lineno or 1, f"syntax error: {exc.msg}")
+        out[file.name] = text
+    return out
 
 
 def load_lab(folder: Path, skills: SkillsFramework, problems: Problems) -> Lab | None:
@@ -111,12 +143,8 @@ def load_lab(folder: Path, skills: SkillsFramework, problems: Problems) -> Lab |
             code[name] = read_text(file)
         except ContentError as exc:
             problems.extend([exc])
-    wrong: dict[str, str] = {}
-    for file in sorted((folder / "wrong").glob("*.py")):
-        try:
-            wrong[file.name] = read_text(file)
-        except ContentError as exc:
-            problems.extend([exc])
+    wrong = _read_programs(folder, "wrong", MIN_WRONG, False, problems)
+    _read_programs(folder, "alternatives", MIN_ALTERNATIVES, True, problems)
     if len(problems) > before or not (slug and title and summary and instructions):
         return None
     assert difficulty is not None and minutes is not None

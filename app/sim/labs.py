@@ -1,9 +1,10 @@
 """Graded labs on disk: finding, loading and validating ``labs/<slug>/``.
 
-Owns the simulator's part of ``lab.yaml`` (``scenario``, ``checks``; the metadata keys are
-validated by the content loader, only the ones grading needs are read here) plus the folder's
-``solution.py``, ``starter.py``, ``wrong/*.py`` and optional ``checks.py`` of Python check
-functions. Loading is cached per folder and modification time.
+Owns the simulator's part of ``lab.yaml`` (``scenario``, the ``hidden_scenarios`` a program is
+also graded on without the student seeing them, ``checks``; the metadata keys are validated by the
+content loader, only the ones grading needs are read here) plus the folder's ``solution.py``,
+``starter.py``, ``alternatives/*.py`` (other correct styles), ``wrong/*.py`` and optional
+``checks.py`` of Python check functions. Loading is cached per folder and modification time.
 """
 
 from __future__ import annotations
@@ -40,16 +41,33 @@ class Lab:
     python_checks: dict[str, Callable[..., Any]]
     source_hash: str
     robot: Any = None  # app.sim.robot.labgrading.RobotLab for robot labs
+    hidden_data: tuple[dict[str, Any], ...] = ()  # hidden scenarios (``hidden_scenarios:``)
 
     def scenario(self, board: str | None = None) -> Scenario:
-        """The lab's scenario validated for a board (default: the lab's first board)."""
+        """The lab's public scenario validated for a board (default: the lab's first board)."""
         return parse_scenario(self.scenario_data, get_board(board or self.boards[0]))
+
+    def scenarios(self, board: str | None = None) -> list[tuple[str, Scenario, bool]]:
+        """``(label, scenario, hidden)`` for the public scenario and every hidden one."""
+        b = get_board(board or self.boards[0])
+        out = [("public", parse_scenario(self.scenario_data, b), False)]
+        for i, data in enumerate(self.hidden_data):
+            out.append((f"hidden-{i + 1}", parse_scenario(_scenario_keys(data), b), True))
+        return out
 
     def read(self, name: str) -> str:
         return (self.path / name).read_text(encoding="utf-8")
 
     def wrong_variants(self) -> list[Path]:
         return sorted((self.path / "wrong").glob("*.py"))
+
+    def alternatives(self) -> list[Path]:
+        """Correct programs in other legitimate styles (each must pass every check)."""
+        return sorted((self.path / "alternatives").glob("*.py"))
+
+
+def _scenario_keys(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k != "name"}
 
 
 def labs_dir() -> Path:
@@ -84,6 +102,7 @@ def load_lab(ref: str | Path) -> Lab:
     """Load and validate a lab (cached until its files change)."""
     path = find_lab(ref)
     files = [f for f in path.iterdir() if f.is_file()] + sorted((path / "worlds").glob("*.yaml"))
+    files += sorted((path / "alternatives").glob("*.py")) + sorted((path / "wrong").glob("*.py"))
     stamp = tuple(sorted((str(f.relative_to(path)), f.stat().st_mtime_ns) for f in files))
     return _load(path, stamp)
 
@@ -105,11 +124,20 @@ def _load(path: Path, stamp: tuple[Any, ...]) -> Lab:
     if not isinstance(boards, list) or not boards or any(b not in BOARDS for b in boards):
         raise LabError(f"{meta_file}: boards must be a non-empty list of {', '.join(BOARDS)}")
     scenario = meta.get("scenario") or {}
+    hidden = meta.get("hidden_scenarios") or []
+    if not isinstance(hidden, list) or not all(isinstance(h, dict) for h in hidden):
+        raise LabError(f"{meta_file}: hidden_scenarios: expected a list of scenario mappings")
     try:
         for b in boards:
             parse_scenario(scenario, get_board(b))
     except ScenarioError as exc:
         raise LabError(f"{meta_file}: {exc}") from None
+    for i, data in enumerate(hidden):
+        try:
+            for b in boards:
+                parse_scenario(_scenario_keys(data), get_board(b))
+        except ScenarioError as exc:
+            raise LabError(f"{meta_file}: hidden_scenarios[{i}]: {exc}") from None
     raw_checks = meta.get("checks")
     if not isinstance(raw_checks, list) or not raw_checks:
         raise LabError(f"{meta_file}: checks must be a non-empty list")
@@ -134,7 +162,7 @@ def _load(path: Path, stamp: tuple[Any, ...]) -> Lab:
         digest.update(f.read_bytes())
     title = meta.get("title") if isinstance(meta.get("title"), dict) else {"it": slug, "en": slug}
     return Lab(slug, path, title, tuple(boards), scenario, checks, py, digest.hexdigest()[:16],
-               robot)
+               robot, tuple(hidden))
 
 
 def _python_checks(path: Path) -> dict[str, Callable[..., Any]]:

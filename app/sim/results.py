@@ -57,18 +57,33 @@ class RunResult:
 
 @dataclass(frozen=True)
 class CheckResult:
-    """The verdict of one check, with its message and hint in both languages."""
+    """The verdict of one check: its message, the hint its failure's cause selects, and what was
+    measured against what was expected, in both languages."""
 
     id: str
     passed: bool
     message: dict[str, str]
     hint: dict[str, str] = field(default_factory=dict)
-    detail: str = ""
+    detail: str = ""  # the measurement in English (logs, command line)
+    measured: dict[str, str] = field(default_factory=dict)  # {"it": ..., "en": ...}
+    cause: str | None = None
+    line: int | None = None
 
     def to_dict(self, lang: str = "it") -> dict[str, Any]:
         return {"id": self.id, "passed": self.passed, "message": self.message.get(lang, ""),
                 "hint": None if self.passed else (self.hint.get(lang) or None),
-                "detail": self.detail}
+                "detail": self.measured.get(lang) or self.detail, "cause": self.cause,
+                "line": self.line}
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"id": self.id, "passed": self.passed, "message": self.message, "hint": self.hint,
+                "detail": self.detail, "measured": self.measured, "cause": self.cause,
+                "line": self.line}
+
+    @classmethod
+    def from_wire(cls, c: dict[str, Any]) -> CheckResult:
+        return cls(c["id"], c["passed"], c["message"], c["hint"], c["detail"],
+                   c.get("measured") or {}, c.get("cause"), c.get("line"))
 
 
 @dataclass(frozen=True)
@@ -97,12 +112,11 @@ class GradeResult:
     def to_wire(self) -> dict[str, Any]:
         """Both languages, for moving between processes."""
         return {"lab": self.lab, "lang": self.lang, "run": self.run.to_dict(),
-                "checks": [{"id": c.id, "passed": c.passed, "message": c.message, "hint": c.hint,
-                            "detail": c.detail} for c in self.checks],
+                "checks": [c.to_wire() for c in self.checks],
                 "worlds": list(self.worlds)}
 
     @classmethod
     def from_wire(cls, d: dict[str, Any]) -> GradeResult:
         return cls(d["lab"], RunResult.from_dict(d["run"]),
-                   tuple(CheckResult(c["id"], c["passed"], c["message"], c["hint"], c["detail"])
-                         for c in d["checks"]), d["lang"], tuple(d.get("worlds", ())))
+                   tuple(CheckResult.from_wire(c) for c in d["checks"]), d["lang"],
+                   tuple(d.get("worlds", ())))

@@ -82,6 +82,10 @@ class Tree:
                    "instructions.en.md": "# Blink\n\nSwitch the LED on.\n",
                    "starter.py": "from machine import Pin\n",
                    "solution.py": "from machine import Pin\nPin(25, Pin.OUT).on()\n"}
+        for i in range(2):
+            default[f"alternatives/alt{i}.py"] = f"# correct, style {i}\nimport machine\n"
+        for i in range(4):
+            default[f"wrong/w{i}.py"] = f"# wrong {i}: never switches the LED on\nimport machine\n"
         default.update(files or {})
         for name, text in default.items():
             (folder / name).parent.mkdir(parents=True, exist_ok=True)

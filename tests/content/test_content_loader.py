@@ -212,6 +212,19 @@ def test_lab_metadata_errors(tree: Tree) -> None:
     ]
 
 
+def test_lab_programs_are_counted_and_validated(tree: Tree) -> None:
+    """Are too few alternatives/wrong programs, a missing comment and a syntax error reported?"""
+    folder = tree.write_lab(lab_data("blink"), {"alternatives/alt1.py": "# broken\nif x\n",
+                                                "wrong/w0.py": "import machine\n"})
+    (folder / "wrong" / "w3.py").unlink()
+    (folder / "alternatives" / "alt0.py").unlink()
+    errors = tree.check()
+    assert "labs/blink/lab.yaml:1: wrong/ has 3 programs, at least 4 are needed" in errors
+    assert "labs/blink/lab.yaml:1: alternatives/ has 1 programs, at least 2 are needed" in errors
+    assert "labs/blink/alternatives/alt1.py:2: syntax error: expected ':'" in errors
+    assert any(e.startswith("labs/blink/wrong/w0.py:1: start with a comment") for e in errors)
+
+
 def test_lab_engine_keys_pass_through(tree: Tree) -> None:
     """Are the lab engine's 'scenario' and 'checks' kept as written, unvalidated?"""
     tree.write_lab(lab_data("blink", checks=[{"kind": "anything", "x": [1, 2]}]))

@@ -1,8 +1,10 @@
 """The check registry, the base class, and the signal helpers every check kind shares.
 
-A check is declared in ``lab.yaml`` as ``{id, kind, params, message: {it, en}, hint: {it, en}}``;
-:func:`parse_check` validates it against the kind's declared parameters and builds an immutable
-:class:`Check`. Kinds register themselves with :func:`check_kind`.
+A check is declared in ``lab.yaml`` as ``{id, kind, params, message: {it, en}, hint: {it, en},
+hints: {cause: {it, en}}}``; :func:`parse_check` validates it against the kind's declared parameters
+and builds an immutable :class:`Check`. Kinds register themselves with :func:`check_kind`. A kind's
+``evaluate`` returns a :class:`Finding`: whether it passed, what was measured against what was
+expected (in both languages), and the cause of a failure, which picks the hint the student sees.
 """
 
 from __future__ import annotations
@@ -14,6 +16,31 @@ from app.sim.results import CheckResult, RunResult
 from app.sim.trace import Trace
 
 CHECKS: dict[str, type[Check]] = {}
+CAUSE_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+def fmt_num(value: float, lang: str, digits: int = 1) -> str:
+    """A number as a student reads it: ``3,2`` in Italian, ``3.2`` in English; integers plain."""
+    text = f"{value:.{digits}f}" if digits > 0 else f"{round(value):d}"
+    if digits > 0 and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "it" else text
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a check found: pass/fail, the measurement in both languages, why it failed."""
+
+    passed: bool
+    measured: dict[str, str] = field(default_factory=dict)  # {"it": ..., "en": ...}
+    cause: str | None = None  # e.g. "wrong-pin", "never-changes": selects the hint
+    line: int | None = None  # a line of main.py to point at, when known
+
+    @classmethod
+    def say(cls, passed: bool, it: str, en: str, cause: str | None = None,
+            line: int | None = None) -> Finding:
+        """Shorthand: ``Finding.say(False, "periodo 1000 ms", "period 1000 ms", "too-slow")``."""
+        return cls(passed, {"it": it, "en": en}, cause, line)
 
 
 class CheckSpecError(ValueError):
@@ -86,19 +113,31 @@ class Check:
     params: dict[str, Any]
     message: dict[str, str]
     hint: dict[str, str]
+    hints: dict[str, dict[str, str]] = field(default_factory=dict)  # cause -> {it, en}
 
-    def evaluate(self, ctx: CheckContext) -> tuple[bool, str]:
-        """Return (passed, detail)."""
+    def evaluate(self, ctx: CheckContext) -> Finding | tuple[bool, str]:
+        """Return a :class:`Finding` (older kinds return ``(passed, detail)``)."""
         raise NotImplementedError
 
     def run(self, ctx: CheckContext) -> CheckResult:
         try:
-            passed, detail = self.evaluate(ctx)
+            found = self.evaluate(ctx)
         except CheckSpecError as exc:
-            passed, detail = False, f"check misconfigured: {exc}"
+            found = Finding.say(False, f"controllo configurato male: {exc}",
+                                f"check misconfigured: {exc}", "misconfigured")
         except ValueError as exc:
-            passed, detail = False, str(exc)
-        return CheckResult(self.id, bool(passed), self.message, self.hint, detail)
+            found = Finding.say(False, str(exc), str(exc))
+        if not isinstance(found, Finding):
+            passed, detail = found
+            found = Finding(bool(passed), {"it": str(detail), "en": str(detail)})
+        return self.result(found)
+
+    def result(self, found: Finding) -> CheckResult:
+        """The :class:`CheckResult` for a finding, with the hint its cause selects."""
+        hint = self.hints.get(found.cause or "", self.hint) if not found.passed else self.hint
+        return CheckResult(self.id, bool(found.passed), self.message, hint,
+                           found.measured.get("en", ""), dict(found.measured), found.cause,
+                           found.line)
 
 
 def check_kind(cls: type[Check]) -> type[Check]:
@@ -118,7 +157,7 @@ def parse_check(data: Any, where: str) -> Check:
     """Validate one check declaration and build it."""
     if not isinstance(data, dict):
         raise CheckSpecError(f"{where}: expected a mapping")
-    unknown = set(data) - {"id", "kind", "params", "message", "hint"}
+    unknown = set(data) - {"id", "kind", "params", "message", "hint", "hints"}
     if unknown:
         raise CheckSpecError(f"{where}: unknown keys {sorted(unknown)}")
     cid, kind = data.get("id"), data.get("kind")
@@ -135,4 +174,12 @@ def parse_check(data: Any, where: str) -> Check:
     if missing or extra:
         raise CheckSpecError(f"{where}.params: missing {missing}, unknown {sorted(extra)}")
     hint = _texts(data["hint"], f"{where}.hint") if "hint" in data else {"it": "", "en": ""}
-    return cls(cid, params, _texts(data.get("message"), f"{where}.message"), hint)
+    raw_hints = data.get("hints") or {}
+    if not isinstance(raw_hints, dict):
+        raise CheckSpecError(f"{where}.hints: expected a mapping cause -> {{it, en}}")
+    hints = {}
+    for cause, text in raw_hints.items():
+        if not isinstance(cause, str) or not cause or set(cause) - CAUSE_CHARS:
+            raise CheckSpecError(f"{where}.hints: cause {cause!r} must be a lowercase slug")
+        hints[cause] = _texts(text, f"{where}.hints.{cause}")
+    return cls(cid, params, _texts(data.get("message"), f"{where}.message"), hint, hints)
