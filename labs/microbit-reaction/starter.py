@@ -1,6 +1,7 @@
 from microbit import *
 import random
 
-display.show(Image.ASLEEP)
-sleep(random.randint(1000, 3000))
-# mostra il cuore e misura il tempo / show the heart and measure the time
+while True:
+    display.show(Image.ASLEEP)
+    sleep(random.randint(1000, 3000))
+    # mostra il cuore e misura il tempo / show the heart and measure the time

@@ -1,3 +1,5 @@
+# Wrong: detects the falling edge but never waits, so it reads the bounces (several toggles
+# per press).
 from machine import Pin
 import time
 button = Pin(14, Pin.IN, Pin.PULL_UP)
@@ -8,4 +10,4 @@ while True:
     if last == 1 and now == 0:
         led.toggle()
     last = now
-    time.sleep_us(50)
+    time.sleep_ms(1)

@@ -1,3 +1,4 @@
+# Wrong: a typo in a name (buton), so the program stops with a NameError.
 from machine import Pin
 import time
 button = Pin(14, Pin.IN, Pin.PULL_UP)

@@ -1,3 +1,4 @@
+# Wrong: forgets the 4-bit shift, so every temperature is 16 times too big.
 from machine import I2C, Pin
 import time
 i2c = I2C(0, scl=Pin(9), sda=Pin(8))

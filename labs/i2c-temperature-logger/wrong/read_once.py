@@ -1,3 +1,4 @@
+# Wrong: reads the sensor once before the loop and prints that same value forever.
 from machine import I2C, Pin
 import time
 i2c = I2C(0, scl=Pin(9), sda=Pin(8))

@@ -1,3 +1,4 @@
+# Wrong: uses address 0x49, where there is no sensor (OSError), and prints nothing.
 from machine import I2C, Pin
 import time
 i2c = I2C(0, scl=Pin(9), sda=Pin(8))

@@ -1,3 +1,4 @@
+# Wrong: shows HAPPY instead of the heart and never measures anything.
 from microbit import *
 display.show(Image.HAPPY)
 while not button_a.is_pressed():

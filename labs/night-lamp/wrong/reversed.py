@@ -1,3 +1,4 @@
+# Wrong: the comparison is reversed, so the LED is on in the light and off in the dark.
 from machine import Pin, ADC
 import time
 sensor = ADC(27)

@@ -1,3 +1,4 @@
+# Wrong: calls led.blink(), which Pin does not have, so the program stops with an error.
 from machine import Pin, ADC
 import time
 sensor = ADC(27)

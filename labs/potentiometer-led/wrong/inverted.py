@@ -1,3 +1,4 @@
+# Wrong: inverts the reading, so the LED gets dimmer as the knob goes up.
 from machine import Pin, PWM, ADC
 import time
 pot = ADC(26)

@@ -1,3 +1,4 @@
+# Wrong: reads the knob on GP15 (the LED pin) instead of GP26.
 from machine import Pin, PWM, ADC
 import time
 pot = ADC(Pin(15))

@@ -1,3 +1,4 @@
+# Wrong: never sends the trigger pulse, so the sensor never answers.
 from machine import Pin, time_pulse_us
 import time
 echo = Pin(2, Pin.IN)

@@ -1,3 +1,4 @@
+# Wrong: uses echo without creating it (NameError) and never drives the alarm.
 from machine import Pin, time_pulse_us
 import time
 trig = Pin(3, Pin.OUT)
