@@ -1,3 +1,4 @@
+# Wrong: toggles every 100 ms, so the LED blinks 2.5 times too fast (period 200 ms, not 500 ms).
 from machine import Pin
 import time
 

@@ -1,3 +1,4 @@
+# Wrong: misspells toggle() as toggel(), so the program stops with an AttributeError.
 from machine import Pin
 import time
 

@@ -1,3 +1,4 @@
+# Wrong: sets each note's frequency but leaves the duty at 0, so the buzzer never sounds.
 from machine import Pin, PWM
 import time
 buzzer = PWM(Pin(16))

@@ -1,3 +1,4 @@
+# Wrong: plays the melody, then prints the undefined name `notes` (NameError).
 from machine import Pin, PWM
 import time
 buzzer = PWM(Pin(16))

@@ -1,3 +1,4 @@
+# Wrong: only the first pixel changes brightness; no dot runs along the strip.
 from machine import Pin
 from neopixel import NeoPixel
 import time

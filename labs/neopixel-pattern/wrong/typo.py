@@ -1,3 +1,4 @@
+# Wrong: counts to 9 on an 8-pixel strip (np[8] raises IndexError) and never clears the old pixels.
 from machine import Pin
 from neopixel import NeoPixel
 import time

@@ -1,3 +1,4 @@
+# Wrong: jumps straight between off and full brightness, with no fade in between.
 from machine import Pin, PWM
 import time
 pwm = PWM(Pin(15), freq=1000)

@@ -1,3 +1,4 @@
+# Wrong: calls pwm.duty(), which the Pico's PWM does not have (it is duty_u16), so it stops with an AttributeError.
 from machine import Pin, PWM
 import time
 pwm = PWM(Pin(15), freq=1000)

@@ -1,3 +1,4 @@
+# Wrong: jumps between three angles without sweeping, then passes the undefined name `angle` to duty_u16 (NameError).
 from machine import Pin, PWM
 import time
 servo = PWM(Pin(15))

@@ -1,3 +1,4 @@
+# Wrong: drives the servo at 1000 Hz; a servo needs 50 Hz (one pulse every 20 ms).
 from machine import Pin, PWM
 import time
 servo = PWM(Pin(15))

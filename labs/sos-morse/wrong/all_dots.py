@@ -1,3 +1,4 @@
+# Wrong: sends nine dots (SSS), with no dashes for the O and no pauses between letters.
 from machine import Pin
 import time
 led = Pin("LED", Pin.OUT)

@@ -1,3 +1,4 @@
+# Wrong: misspells off() as of(), so the program stops with an AttributeError.
 from machine import Pin
 import time
 led = Pin("LED", Pin.OUT)

@@ -1,3 +1,4 @@
+# Wrong: the yellow light stays on 2 s instead of 1 s.
 from machine import Pin
 import time
 red, yellow, green = Pin(15, Pin.OUT), Pin(14, Pin.OUT), Pin(13, Pin.OUT)

@@ -1,3 +1,4 @@
+# Wrong: uses `green` without creating it, so the program stops with a NameError.
 from machine import Pin
 import time
 red = Pin(15, Pin.OUT)
