@@ -77,6 +77,12 @@ class Settings:
     login_max_failures_address: int
     login_window_minutes: int
     proxy_fix: bool
+    sim_workers: int = 2
+    sim_max_waiting: int = 4
+    sim_wait_seconds: int = 10
+    runs_per_minute: int = 10
+    run_expiry_seconds: int = 120
+    run_pace_ms: int = 500
 
     @property
     def is_production(self) -> bool:
@@ -120,6 +126,12 @@ def read_settings(instance_path: str) -> Settings:
         login_max_failures_address=_env_int("LOGIN_MAX_FAILURES_ADDRESS", 30),
         login_window_minutes=_env_int("LOGIN_WINDOW_MINUTES", 15),
         proxy_fix=_env_bool("PROXY_FIX", False),
+        sim_workers=max(1, _env_int("SIM_WORKERS", 2)),
+        sim_max_waiting=max(0, _env_int("SIM_MAX_WAITING", 4)),
+        sim_wait_seconds=max(1, _env_int("SIM_WAIT_SECONDS", 10)),
+        runs_per_minute=max(1, _env_int("RUNS_PER_MINUTE", 10)),
+        run_expiry_seconds=max(10, _env_int("RUN_EXPIRY_SECONDS", 120)),
+        run_pace_ms=max(0, _env_int("RUN_PACE_MS", 500)),
     )
 
 
@@ -152,4 +164,11 @@ def flask_config(settings: Settings, instance_path: str) -> dict[str, object]:
         "LOGIN_MAX_FAILURES_ACCOUNT": settings.login_max_failures_account,
         "LOGIN_MAX_FAILURES_ADDRESS": settings.login_max_failures_address,
         "LOGIN_WINDOW_MINUTES": settings.login_window_minutes,
+        # Fair sharing of the simulator (see app.runs): per-user limits and the bounded wait.
+        "SIM_WORKERS": settings.sim_workers,
+        "SIM_MAX_WAITING": settings.sim_max_waiting,
+        "SIM_WAIT_SECONDS": settings.sim_wait_seconds,
+        "RUNS_PER_MINUTE": settings.runs_per_minute,
+        "RUN_EXPIRY_SECONDS": settings.run_expiry_seconds,
+        "RUN_PACE_SECONDS": settings.run_pace_ms / 1000,
     }

@@ -4,6 +4,7 @@ teacher notes, quiz answers and lab solutions; students never do — ``can()`` d
 
 from __future__ import annotations
 
+import functools
 import re
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
@@ -20,6 +21,7 @@ from app.catalog.services import BOARD_NAMES, CatalogUnavailable
 from app.catalog.tryout import TryoutRejected, is_robot_lab, run_tryout, world_pictures
 from app.content import SCHOOL_LEVELS, pygments_css, render_markdown
 from app.content.queries import find_labs, find_modules
+from app.runs import RunInFlight, RunRefused, SimulatorBusy
 from app.sim.robot.replay import static_files as replay_static_files
 
 bp = Blueprint("catalog", __name__)
@@ -46,10 +48,17 @@ def _catalog_item(kind: str, slug: str):
     return catalog, item
 
 
+@functools.lru_cache(maxsize=512)
+def _rendered(source: str, lang: str, owner: tuple[str, str] | None) -> str:
+    # Content changes only with a new deploy or sync, and the renderer is a pure function of its
+    # arguments: caching it makes every lab and module page (and a refused run) cheaper.
+    return render_markdown(source, lang=lang, owner=owner)
+
+
 @bp.app_template_filter("md")
 def markdown_filter(source: str, owner_kind: str = "", slug: str = "") -> Markup:
     owner = (owner_kind, slug) if owner_kind and slug else None
-    return Markup(render_markdown(source or "", lang=_lang(), owner=owner))  # noqa: S704 - sanitised renderer
+    return Markup(_rendered(source or "", _lang(), owner))  # noqa: S704 - sanitised renderer
 
 
 @bp.app_template_filter("code_block")
@@ -57,7 +66,7 @@ def code_block_filter(code: str, language: str = "python") -> Markup:
     """Highlighted, escaped code: a fence longer than any backtick run inside the code."""
     longest = max((len(run) for run in re.findall(r"`+", code or "")), default=0)
     fence = "`" * max(3, longest + 1)
-    return Markup(render_markdown(f"{fence}{language}\n{code}\n{fence}\n", lang=_lang()))  # noqa: S704
+    return Markup(_rendered(f"{fence}{language}\n{code}\n{fence}\n", _lang(), None))  # noqa: S704
 
 
 @bp.app_template_filter("board_list")
@@ -129,25 +138,41 @@ def _lab_form(found) -> LabRunForm:
     return form
 
 
+def _refusal_message(refused: RunRefused) -> str:
+    """What the student reads when a run is refused (the form keeps their code)."""
+    if isinstance(refused, RunInFlight):
+        return _("Your previous program is still running. Wait for it to finish, then run it again.")
+    if isinstance(refused, SimulatorBusy):
+        return _("The simulator is busy, try again in %(n)d s.", n=refused.retry_after)
+    return _("You ran many programs in a short time. Read your code calmly and try again in %(n)d s.",
+             n=refused.retry_after)
+
+
 @bp.route("/catalog/labs/<slug>", methods=["GET", "POST"])
 @requires(Action.BROWSE_CATALOG)
 def lab(slug: str):
-    """The lab page; POST runs the submitted program in the sandbox and shows the checks."""
+    """The lab page; POST runs the submitted program in the sandbox and shows the checks. A run
+    refused by the fair-sharing rules answers 429 (this user) or 503 (server busy) with
+    ``Retry-After``, and the page keeps the submitted code."""
     catalog, found = _catalog_item("lab", slug)
-    form, result, status = _lab_form(found), None, 200
+    form, result, status, headers, refusal = _lab_form(found), None, 200, {}, None
     if form.validate_on_submit():
         alt_texts = {"timeline": _("Timeline of the pins your program used"),
                      "board": _("The board with its pins at the end of the run"),
                      "display": _("The micro:bit display frames during the run")}
         try:
-            result = run_tryout(found, form.code.data, form.board.data, _lang(), alt_texts)
+            result = run_tryout(current_user.id, found, form.code.data, form.board.data, _lang(), alt_texts)
         except TryoutRejected:
             form.board.errors.append(_("This lab cannot run on that board."))
+        except RunRefused as refused:
+            status, refusal = (503 if isinstance(refused, SimulatorBusy) else 429), _refusal_message(refused)
+            headers["Retry-After"] = str(refused.retry_after)
     if form.errors:
         status = 400
     return render_template("catalog/lab.html", catalog=catalog, lab=found, used_by=catalog.modules_using_lab(slug),
                            teacher_view=can(current_user, Action.VIEW_TEACHER_MATERIAL), form=form, result=result,
-                           robot_lab=is_robot_lab(found), worlds=world_pictures(found, _lang(), _("World"))), status
+                           refusal=refusal, robot_lab=is_robot_lab(found),
+                           worlds=world_pictures(found, _lang(), _("World"))), status, headers
 
 
 @bp.route("/catalog/replay/<any('replay.js', 'replay.css'):name>")

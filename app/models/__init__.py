@@ -4,6 +4,7 @@ from app.models.classroom import ClassRole, Classroom, Membership
 from app.models.content import ActivityVersion, LabVersion, ModuleVersion
 from app.models.login_attempt import LoginAttempt
 from app.models.school import School, SchoolLevel, SchoolLevelOffered
+from app.models.sim_run import SimRun
 from app.models.user import Role, User
 
 __all__ = [
@@ -18,5 +19,6 @@ __all__ = [
     "School",
     "SchoolLevel",
     "SchoolLevelOffered",
+    "SimRun",
     "User",
 ]
