@@ -3,7 +3,8 @@
 ``load_catalog`` reads ``curricula/`` (skills, shared rubrics, tracks, modules) and
 ``labs/`` (lab metadata), then checks what no single file can: duplicate module slugs,
 unknown or cyclic prerequisites, labs that are missing (or declared "coming" but already
-written). It raises :class:`ContentErrors` with every problem; ``check_content`` returns
+written), and firmware examples that copy a lab's answer (``firmware_examples/`` beside
+``labs/``, or ``$OFFICINA_FIRMWARE_DIR``). It raises :class:`ContentErrors` with every problem; ``check_content`` returns
 them instead. Modules are ordered by track, then so that prerequisites come first.
 """
 
@@ -17,7 +18,9 @@ from types import MappingProxyType
 
 from app.content.activities import load_rubric_file
 from app.content.errors import ContentError, ContentErrors, Problems
+from app.content.firmware import check_firmware_examples
 from app.content.hashing import hash_files
+from app.content.kits import KITS_FILE, check_lab_kits, load_kits
 from app.content.labs import load_labs
 from app.content.model import (SCHOOL_LEVELS, Lab, LabActivity, Module, Rubric,
                                SkillsFramework, Track)
@@ -29,6 +32,7 @@ from app.content.yamlsrc import parse_yaml, read_text
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CONTENT_ENV, LABS_ENV = "OFFICINA_CONTENT_DIR", "OFFICINA_LABS_DIR"
+FIRMWARE_ENV = "OFFICINA_FIRMWARE_DIR"
 RUBRICS_DIR = "rubrics"
 
 
@@ -167,6 +171,21 @@ def _cycles(modules: dict[str, Module], refs: dict[str, ModuleRefs], problems: P
             visit(slug, [])
 
 
+def _check_lab_minutes(modules: Mapping[str, Module], refs: Mapping[str, ModuleRefs],
+                       labs: Mapping[str, Lab], problems: Problems) -> None:
+    """A lab activity must give the class at least the minutes its lab says it takes."""
+    for slug, module in modules.items():
+        for activity in module.activities:
+            if not isinstance(activity, LabActivity) or activity.lab not in labs:
+                continue
+            needed = labs[activity.lab].minutes
+            if activity.minutes < needed:
+                line = refs[slug].labs.get(activity.lab, (refs[slug].slug_line, ""))[0]
+                problems.add(module.path, line,
+                             f"lab activity '{activity.slug}' gives {activity.minutes} minutes "
+                             f"but lab '{activity.lab}' takes {needed} (its lab.yaml 'minutes')")
+
+
 def _teaching_order(modules: dict[str, Module], tracks: Mapping[str, Track]) -> list[str]:
     rank = {level: i for i, level in enumerate(SCHOOL_LEVELS)}
 
@@ -195,12 +214,18 @@ def _teaching_order(modules: dict[str, Module], tracks: Mapping[str, Track]) -> 
     return order
 
 
-def check_content(content_dir: Path | None = None, labs_dir: Path | None = None
-                  ) -> tuple[Catalog, list[ContentError]]:
+def firmware_dir_for(labs_dir: Path) -> Path:
+    """``$OFFICINA_FIRMWARE_DIR``, else the ``firmware_examples/`` folder beside ``labs/``."""
+    return Path(os.environ.get(FIRMWARE_ENV) or Path(labs_dir).parent / "firmware_examples")
+
+
+def check_content(content_dir: Path | None = None, labs_dir: Path | None = None,
+                  firmware_dir: Path | None = None) -> tuple[Catalog, list[ContentError]]:
     """Load everything; returns the (possibly partial) catalog and every problem found."""
     default_content, default_labs = default_dirs()
     content_dir = Path(content_dir or default_content)
     labs_dir = Path(labs_dir or default_labs)
+    firmware_dir = Path(firmware_dir or firmware_dir_for(labs_dir))
     problems = Problems()
     if not content_dir.is_dir():
         problems.add(content_dir, 1, "content folder not found")
@@ -254,6 +279,10 @@ def check_content(content_dir: Path | None = None, labs_dir: Path | None = None
                              f"lab '{lab}' not found in {labs_dir.name}/ (if it is not "
                              f"written yet, write 'lab: {{slug: {lab}, status: coming}}')")
     _cycles(modules, refs, problems)
+    check_firmware_examples(firmware_dir, labs_dir, problems)
+    if (content_dir / KITS_FILE).is_file():
+        check_lab_kits(load_kits(content_dir / KITS_FILE, problems), labs, problems)
+    _check_lab_minutes(modules, refs, labs, problems)
 
     ordered = {slug: modules[slug] for slug in _teaching_order(modules, tracks)}
     catalog = Catalog(skills=skills, tracks=MappingProxyType(tracks),

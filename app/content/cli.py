@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from app.content.catalog import CONTENT_ENV, LABS_ENV, check_content
+from app.content.catalog import CONTENT_ENV, FIRMWARE_ENV, LABS_ENV, check_content
 
 
 @click.group("content")
@@ -23,12 +23,15 @@ def content() -> None:
               envvar=CONTENT_ENV, default=None, help=f"Curricula folder (env {CONTENT_ENV}).")
 @click.option("--labs-dir", type=click.Path(path_type=Path, file_okay=False),
               envvar=LABS_ENV, default=None, help=f"Labs folder (env {LABS_ENV}).")
-def check(content_dir: Path | None, labs_dir: Path | None) -> None:
+@click.option("--firmware-dir", type=click.Path(path_type=Path, file_okay=False),
+              envvar=FIRMWARE_ENV, default=None,
+              help=f"Firmware examples folder (env {FIRMWARE_ENV}; default: beside the labs).")
+def check(content_dir: Path | None, labs_dir: Path | None, firmware_dir: Path | None) -> None:
     """Validate every content file; print all errors as path:line: message.
 
     Exits with status 1 when anything is wrong, so CI can run it.
     """
-    catalog, errors = check_content(content_dir, labs_dir)
+    catalog, errors = check_content(content_dir, labs_dir, firmware_dir)
     if errors:
         for error in errors:
             click.echo(str(error), err=True)

@@ -211,6 +211,8 @@ class LabActivity(Activity):
 class Criterion:
     name: Text
     descriptors: tuple[Text, ...]  # one per rubric level, same order
+    evidence: str = ""  # module rubrics: lab, project, quiz, observed or oral
+    activities: tuple[str, ...] = ()  # module rubrics: the activities a result comes from
 
 
 @dataclass(frozen=True)
@@ -262,6 +264,7 @@ class Module:
     folder: Path | None  # set when the module is a folder (it may hold images)
     images: tuple[str, ...]
     content_hash: str
+    rubric: Rubric | None = None  # the four Italian levels, lowest first
 
     @property
     def levels(self) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.content.activities import ActivityContext, read_activity
+from app.content.assessment import read_module_rubric
 from app.content.errors import ContentError, Problems
 from app.content.hashing import hash_files
 from app.content.model import (LANGS, SCHOOL_LEVELS, Activity, DigCompTarget, LabActivity,
@@ -199,6 +200,7 @@ def load_module(path: Path, track: str, skills: SkillsFramework,
         activities.append(activity)
         if isinstance(activity, LabActivity):
             refs.labs[activity.lab] = (lab_line, activity.status)
+    rubric = read_module_rubric(f, activities)
     f.done()
 
     for slug_, langs in sections.items():
@@ -231,6 +233,6 @@ def load_module(path: Path, track: str, skills: SkillsFramework,
         skills=tuple(module_skills), prerequisites=tuple(refs.prerequisites),
         materials=materials, safety=safety, assessment=assessment, teacher_notes=notes,
         activities=tuple(activities), path=path, folder=folder, images=tuple(images),
-        content_hash=hash_files(folder or path.parent, files))
+        content_hash=hash_files(folder or path.parent, files), rubric=rubric)
     return module, refs
 
