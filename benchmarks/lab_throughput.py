@@ -1,12 +1,17 @@
-"""Print the lab engine's throughput figures (issue 4): median/p95 ms per graded blink run,
-graded runs/s with 2 workers, the same for a bare `pass` program (the floor), their ratio, and the
-grading time of a program running 60 s of simulated time. Run: python benchmarks/lab_throughput.py
+"""Print the lab engine's throughput figures (issues 4 and 9): fuel per board-API call
+(``Pin.toggle()``, micro:bit ``display.show(Image)``, a 60 s line-following run), every lab's
+reference solution graded as a whole process (``python -m app.sim lab run LAB --code
+labs/LAB/solution.py``) as a ratio to the blink lab measured in the same run (CPU time of the child,
+interleaved, so machine load affects both alike), then median/p95 ms per graded blink run and
+graded runs/s with 2 workers. Run: python benchmarks/lab_throughput.py [--quick]
 """
 
 from __future__ import annotations
 
+import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -42,7 +47,70 @@ def throughput(fn, n: int) -> float:
     return n / (time.perf_counter() - t)
 
 
+def process_cost(lab: str) -> float:
+    """CPU seconds (user + sys) of grading ``lab``'s reference solution in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = subprocess.run([sys.executable, "-m", "app.sim", "lab", "run", lab, "--code",
+                          str(ROOT / "labs" / lab / "solution.py"), "--json"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=900)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if '"passed": true' not in out.stdout:
+        print(f"  warning: {lab} solution did not pass: {out.stdout[:200]} {out.stderr[-300:]}")
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def lab_ratios(repeats: int = 3) -> dict[str, float]:
+    """Median process cost of each lab over ``repeats`` rounds, each round measuring blink too."""
+    labs = sorted(p.name for p in (ROOT / "labs").iterdir() if (p / "solution.py").is_file())
+    costs: dict[str, list[float]] = {lab: [] for lab in labs}
+    for _ in range(repeats):
+        for lab in labs:
+            costs[lab].append(process_cost(lab))
+            costs["blink"].append(process_cost("blink"))
+    blink = statistics.median(costs["blink"])
+    print(f"reference solutions graded as a whole process (CPU s, ratio to blink = {blink:.2f} s):")
+    ratios = {}
+    for lab in labs:
+        med = statistics.median(costs[lab])
+        ratios[lab] = med / blink
+        print(f"  {lab:<24} {med:6.2f} s  {ratios[lab]:5.2f}x")
+    return ratios
+
+
+def fuel_per_call() -> dict[str, float]:
+    """Fuel of one board-API call (difference of two loop lengths) and of a 60 s line follow."""
+    from app.sim import runner
+    from app.sim.boards import get_board
+    from app.sim.labs import load_lab
+    from app.sim.robot.labgrading import scenario_for
+    from app.sim.scenario import parse_scenario
+
+    def used(code: str, board: str = "pico") -> int:
+        return runner.execute(code, board, None, 30)[0].fuel_used
+
+    def per(setup: str, body: str, n: int, board: str = "pico") -> float:
+        short = used(f"{setup}def f(k):\n    for i in range(k):\n{body}f(10)\n", board)
+        long = used(f"{setup}def f(k):\n    for i in range(k):\n{body}f({n + 10})\n", board)
+        return (long - short) / n
+
+    toggle = per("from machine import Pin\np = Pin(25, Pin.OUT)\n", "        p.toggle()\n", 2000)
+    show = per("from microbit import *\n",
+               "        display.show(Image.HEART if i % 2 else Image.HAPPY)\n", 300, "microbit")
+    lab = load_lab(ROOT / "labs" / "line-follower-2")
+    data = dict(scenario_for(lab.scenario_data, lab.robot, 0), seconds=60)
+    line = runner.execute(lab.read("solution.py"), "pico", parse_scenario(data, get_board("pico")))
+    figures = {"toggle": toggle, "show": show, "line60": float(line[0].fuel_used)}
+    print(f"fuel per Pin.toggle(): {toggle / 1000:.1f} k (target <= 5 k); display.show(Image): "
+          f"{show / 1000:.1f} k (target <= 50 k); 60 s line-following run (line-follower-2 "
+          f"solution): {line[0].fuel_used / 1e6:.0f} M (target <= 100 M)")
+    return figures
+
+
 def main() -> None:
+    fuel_per_call()
+    lab_ratios(1 if "--quick" in sys.argv else 3)
+    if "--quick" in sys.argv:
+        return
     get_pool()
     lab = ROOT / "labs/blink"
     g_blink = lambda: grade(BLINK, lab)  # noqa: E731

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-# Virtual microseconds charged per hardware call, so polling loops without sleeps still advance
-# simulated time (and end at the scenario's end instead of burning the fuel budget).
-COSTS = {"pin": 20, "adc": 40, "tick": 5, "i2c": 120}
+# What a hardware call takes on a board beyond the interpreter's own work (which the clock already
+# counts from fuel), in simulated microseconds; the host charges it as fuel at the same rate.
+COSTS = {"pin": 2, "adc": 4, "tick": 1, "i2c": 20, "display": 10}
 
 
 @dataclass(frozen=True)

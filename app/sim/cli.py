@@ -2,7 +2,8 @@
 
 The web app's ``officina`` console script adds them with ``cli.add_command(sim)`` and
 ``cli.add_command(lab)``; ``python -m app.sim`` runs them without the web app. Commands run
-in-process (one run per command) except ``lab verify``, which uses the worker pool.
+in-process (one run per command) except ``lab verify``, which uses the worker pool. With
+``--json`` a command always prints exactly one JSON object, a refused program included.
 """
 
 from __future__ import annotations
@@ -69,6 +70,23 @@ def _with_world(scenario: dict[str, Any] | None, world_file: str, kit: str | Non
     return sc, seconds
 
 
+def _refuse(exc: Exception, as_json: bool, **context: Any) -> None:
+    """Stop a command that could not run: one JSON object on stdout with ``--json`` (exit 1),
+    else click's usual error message."""
+    if not as_json:
+        if isinstance(exc, (ValueError, OSError, yaml.YAMLError)):
+            raise click.ClickException(str(exc)) from None
+        raise exc
+    d: dict[str, Any] = {"error": {"type": type(exc).__name__, "message": str(exc)[:500],
+                                   "line": None},
+                         "stdout": "", "sim_time_us": 0, "events": [], "outcome": "invalid"}
+    d.update({k: v for k, v in context.items() if v is not None})
+    if "lab" in context:
+        d.update(passed=False, checks=[])
+    click.echo(json.dumps(d, ensure_ascii=False))
+    sys.exit(1)
+
+
 @click.group("sim")
 def sim() -> None:
     """Run MicroPython programs on virtual boards."""
@@ -93,14 +111,14 @@ def sim_run(program: str, board: str, seconds: float | None, scenario_file: str 
     """Run PROGRAM on a virtual board."""
     from app.sim.runner import execute
 
-    code = Path(program).read_text(encoding="utf-8")
-    scenario = _load_scenario(scenario_file)
     try:
+        code = Path(program).read_text(encoding="utf-8")
+        scenario = _load_scenario(scenario_file)
         if world_file is not None:
             scenario, seconds = _with_world(scenario, world_file, kit, seconds)
         result, _ = execute(code, board, scenario, seconds)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from None
+    except Exception as exc:  # --json promises one JSON object, whatever went wrong
+        _refuse(exc, as_json, board=board)
     if html_file:
         from app.sim.robot.replay import standalone_html
 
@@ -127,11 +145,11 @@ def lab_run(lab_ref: str, code_file: str, as_json: bool, lang: str, board: str |
     """Grade --code FILE against LAB (a slug or a folder)."""
     from app.sim.grading import grade_local
 
-    code = Path(code_file).read_text(encoding="utf-8")
     try:
+        code = Path(code_file).read_text(encoding="utf-8")
         res = grade_local(code, lab_ref, board=board, lang=lang)
-    except ValueError as exc:
-        raise click.ClickException(str(exc)) from None
+    except Exception as exc:  # --json promises one JSON object, whatever went wrong
+        _refuse(exc, as_json, board=board, lab=lab_ref)
     if as_json:
         click.echo(json.dumps(res.to_dict(), ensure_ascii=False))
         return

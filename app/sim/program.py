@@ -1,9 +1,10 @@
 """Build the text of the ``-c`` program handed to the sandboxed MicroPython.
 
-Everything the guest needs (the precompiled virtual-board modules, the board and scenario
-configuration, the student's source) is embedded in that one program as base64/JSON literals,
-because argv items of 256 bytes or more crash the WASI interpreter. The program serves the modules
-from an in-memory VFS that is unmounted before the student's code runs.
+Everything the guest needs (the precompiled virtual-board facades, the board's public description,
+the student's source) is embedded in that one program as base64/JSON literals, because argv items
+of 256 bytes or more crash the WASI interpreter; the scenario never is (the host answers inputs).
+The program serves the modules from an in-memory VFS that is unmounted before the student's code
+runs, and hands the host the ``id()`` of its argument array and reply buffer (no ``uctypes``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ _TEMPLATE = """\
 import gc
 gc.disable()
 def _b():
-    import sys, io, vfs, binascii, json, host, uctypes, time
+    import sys, io, vfs, binascii, json, host, time, array
+    A = array.array('i', [0, 0, 0, 0, 0, 0, 0, 0])
+    RB = bytearray(%(reply)d)
     F = binascii.a2b_base64(host.call('files', ''))
     class V:
         def __init__(s, f):
@@ -55,16 +58,14 @@ def _b():
     vfs.umount('/_s')
     sys.path[:] = ['']
     cfg = json.loads(%(cfg)r)
-    head = bytearray(%(header)d)
-    host.call('init', '%%d %%d' %% (uctypes.addressof(head), len(head)))
+    host.call('init', '%%d %%d' %% (id(A), id(RB)))
     src = binascii.a2b_base64(%(src)r).decode()
-    _simboot.run(cfg, head, src, fac, {'time': time, 'gc': gc, 'addressof': uctypes.addressof,
-                                       'call': host.call})
+    _simboot.run(cfg, src, fac, {'time': time, 'gc': gc, 'call': host.call, 'A': A, 'RB': RB})
 _b()
 """
 
 
-HEADER_BYTES = 24 + 8 * 32
+REPLY_BYTES = 512  # must match app.sim.engine.REPLY_BYTES
 
 
 @lru_cache(maxsize=8)
@@ -80,10 +81,10 @@ def file_blob(family: str, robot: bool = False) -> str:
 
 
 def modules_for(family: str, robot: bool = False) -> list[str]:
-    """Guest modules loaded for a board family (micro:bit adds ``_simmicrobit``, a robot run
-    ``_simrobot``)."""
-    return [m for m in GUEST_MODULES if (family == "microbit" or m != "_simmicrobit")
-            and (robot or m != "_simrobot")]
+    """Guest modules loaded for a board family (micro:bit adds ``_simmicrobit``; the robot lives
+    on the host, so ``_simrobot`` is never loaded and ``robot`` changes nothing)."""
+    return [m for m in GUEST_MODULES if (family == "microbit" or m not in ("_simmicrobit",))
+            and m != "_simrobot" and (family != "microbit" or m != "_simpins")]
 
 
 def build_program(cfg: dict[str, Any], source: str) -> str:
@@ -92,9 +93,9 @@ def build_program(cfg: dict[str, Any], source: str) -> str:
     The guest fetches :func:`file_blob` through the single host call that precedes ``init``.
     """
     family = cfg["board"]["family"]
-    imports = "".join(f"    import {m}\n" for m in modules_for(family, bool(cfg.get("robot"))))
+    imports = "".join(f"    import {m}\n" for m in modules_for(family))
     return _TEMPLATE % {
-        "header": HEADER_BYTES,
+        "reply": REPLY_BYTES,
         "imports": imports,
         "nfac": FACADE_COUNT,
         "cfg": json.dumps(cfg, separators=(",", ":")),

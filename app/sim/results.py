@@ -2,8 +2,9 @@
 
 ``RunResult.to_dict()`` is exactly the ``sim run --json`` object (``error``, ``stdout``,
 ``sim_time_us``, ``events``) plus a few extra keys (``board``, ``outcome``, ``notice``,
-``explanation``, ``api_problems``, ``truncated``). ``GradeResult.to_dict()`` adds ``passed`` and
-``checks`` as ``lab run --json`` prints them.
+``explanation``, ``api_problems``, ``truncated``, ``fuel_used``, and ``busy`` when the watchdog
+fired). ``GradeResult.to_dict()`` adds ``passed`` and ``checks`` as ``lab run --json`` prints them;
+``GradeResult.busy`` says the run was stopped because the server was busy (never a failure).
 """
 
 from __future__ import annotations
@@ -12,6 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.sim.trace import Event
+
+BUSY_NOTICE = {"it": "Il server era molto occupato e non ha finito la prova: riprova tra poco. "
+                     "Non conta come errore.",
+               "en": "The server was very busy and did not finish the run: try again in a "
+                     "moment. It does not count as a mistake."}
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,13 @@ class RunResult:
     api_problems: tuple[dict[str, Any], ...] = ()
     truncated: bool = False
     robot: dict[str, Any] | None = None  # a robot run's replay data (app.sim.robot)
+    fuel_used: int = 0  # computing budget the run used (deterministic: same program, same fuel)
+    busy: bool = False  # the watchdog stopped it: the server was busy, not the program's fault
+
+    @classmethod
+    def server_busy(cls, board: str) -> RunResult:
+        """The result when the wall-clock watchdog fired: never a verdict on the program."""
+        return cls(board, None, "", 0, (), "busy", dict(BUSY_NOTICE), busy=True)
 
     def to_dict(self) -> dict[str, Any]:
         d = {
@@ -42,7 +55,10 @@ class RunResult:
             "explanation": self.explanation,
             "api_problems": list(self.api_problems),
             "truncated": self.truncated,
+            "fuel_used": self.fuel_used,
         }
+        if self.busy:
+            d["busy"] = True
         if self.robot is not None:
             d["robot"] = self.robot
         return d
@@ -52,7 +68,8 @@ class RunResult:
         return cls(d["board"], d["error"], d["stdout"], d["sim_time_us"],
                    tuple(Event(e["t_us"], e["source"], e["kind"], e["value"]) for e in d["events"]),
                    d["outcome"], d["notice"], d.get("explanation"),
-                   tuple(d.get("api_problems", ())), d.get("truncated", False), d.get("robot"))
+                   tuple(d.get("api_problems", ())), d.get("truncated", False), d.get("robot"),
+                   d.get("fuel_used", 0), d.get("busy", False))
 
 
 @dataclass(frozen=True)
@@ -100,11 +117,24 @@ class GradeResult:
     def passed(self) -> bool:
         return bool(self.checks) and all(c.passed for c in self.checks)
 
+    @property
+    def busy(self) -> bool:
+        """True when the server was too busy to finish the run: not graded, must not be recorded
+        as a failure (ask the student to try again)."""
+        return self.run.busy
+
+    @classmethod
+    def server_busy(cls, lab: str, board: str, lang: str = "it") -> GradeResult:
+        """The grade when the wall-clock watchdog fired (``busy`` is True, no checks)."""
+        return cls(lab, RunResult.server_busy(board), (), lang)
+
     def to_dict(self) -> dict[str, Any]:
         d = self.run.to_dict()
         d["lab"] = self.lab
         d["passed"] = self.passed
         d["checks"] = [c.to_dict(self.lang) for c in self.checks]
+        if self.busy:
+            d["busy"] = True
         if self.worlds:
             d["worlds"] = list(self.worlds)
         return d

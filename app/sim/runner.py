@@ -1,9 +1,10 @@
 """Execute one program on a virtual board in this process and interpret the outcome.
 
-Owns the step from (source, board, scenario) to a validated :class:`Trace` and a
-:class:`RunResult`: size caps on the source, the guest configuration, reading how the run ended
-(finished, end of simulated time, uncaught exception with the student's line, fuel, stack, memory,
-output flood), and the plain-language explanation. Worker processes call :func:`execute`.
+Owns the step from (source, board, scenario) to a :class:`Trace` and a :class:`RunResult`: size
+caps on the source, the fuel budget (the only limit that decides an outcome), the guest's public
+configuration, the host's :class:`~app.sim.hal.VirtualBoard` that records the trace, reading how
+the run ended (finished, end of simulated time, uncaught exception with the student's line, fuel,
+stack, memory, output flood) and the plain-language explanation. Workers call :func:`execute`.
 """
 
 from __future__ import annotations
@@ -16,15 +17,18 @@ from app.sim import engine
 from app.sim.apicheck import check_api
 from app.sim.boards import Board, get_board
 from app.sim.errors import explain, outcome_notice
+from app.sim.hal import FUEL_PER_US, VirtualBoard
+from app.sim.hal.board import ROBOT_STEP_FUEL
 from app.sim.program import build_program, file_blob
 from app.sim.results import RunResult
 from app.sim.robot.physics import RobotSim
-from app.sim.robot.protocol import make_handler
-from app.sim.scenario import Scenario, guest_devices, parse_scenario
-from app.sim.trace import MAX_EVENTS, Trace, parse_log
+from app.sim.robot.protocol import RobotLink
+from app.sim.scenario import Scenario, parse_scenario
+from app.sim.trace import Trace, build_trace
 
 MAX_SOURCE_BYTES = 64 * 1024
-ROBOT_FUEL_PER_S = 100_000_000
+BOOT_FUEL = 60_000_000  # start-up, compiling the student's code, the first instructions
+GRACE_S = 1.0  # computing allowed past the scenario's end before the budget runs out
 _LINE = re.compile(r'File "main\.py", line (\d+)')
 
 
@@ -32,20 +36,19 @@ class SourceTooLarge(ValueError):
     """The program exceeds the source size cap."""
 
 
+def fuel_budget(seconds: float, robot_steps: int = 0) -> int:
+    """The only limit that decides an outcome: every unit of fuel moves the clock on
+    (1 / FUEL_PER_US µs), so any program that keeps using the board reaches the scenario's end
+    within ``BOOT_FUEL + FUEL_PER_US × (seconds + GRACE_S)``; robot physics steps are paid on top."""
+    return (BOOT_FUEL + int((seconds + GRACE_S) * 1_000_000) * FUEL_PER_US
+            + 2 * robot_steps * ROBOT_STEP_FUEL)
+
+
 def guest_config(board: Board, sc: Scenario, limits: engine.Limits) -> dict[str, Any]:
-    """The configuration object the guest boot code reads."""
+    """The configuration object the guest boot code reads: the board's public description only
+    (the scenario stays on the host)."""
     bc = board.guest_config()
-    cfg = {"board": bc, "end_us": int(sc.seconds * 1_000_000), "max_events": MAX_EVENTS,
-           "seed": sc.seed, "heap": limits.heap_bytes, "costs": bc["costs"],
-           "devices": guest_devices(sc, board),
-           "board_temp": [[int(t * 1000), c] for t, c in sc.board_temperature]}
-    robots = sc.devices_of("robot")
-    if robots:
-        setup = robots[0]["setup"]
-        cfg["robot"] = setup.guest_config()
-        cfg["devices"]["sonar"] += [{"trig": s.trigger, "echo": s.echo, "cm": [], "robot": i}
-                                    for i, s in enumerate(setup.kit.sonars)]
-    return cfg
+    return {"board": bc, "seed": sc.seed, "heap": limits.heap_bytes}
 
 
 def _parse_traceback(stderr: str) -> dict[str, Any] | None:
@@ -72,63 +75,68 @@ def resolve_scenario(board: Board, scenario: Scenario | dict[str, Any] | None,
     return sc
 
 
+def _outcome(raw: engine.RawRun, vb: VirtualBoard, limits: engine.Limits
+             ) -> tuple[str, dict[str, Any] | None]:
+    """How the run ended, from the host's own record (never from anything the guest says)."""
+    if raw.ended in ("time", "done", "exit"):
+        return raw.ended, None
+    if raw.ended == "output":
+        return "error", {"type": "OutputLimit", "message": "too much output "
+                         f"(more than {limits.stdout_bytes // 1024} KiB)", "line": None}
+    if raw.trap == "fuel":
+        if not vb.slept:
+            message = "the program used up its computing budget (a loop that never pauses?)"
+        else:
+            message = ("the program used up its computing budget: it computed without pausing "
+                       f"or using the board from {vb.now / 1e6:g} s on")
+        return "fuel", {"type": "Timeout", "message": message, "line": None}
+    if raw.trap == "stack":
+        return "error", {"type": "RuntimeError", "message": "maximum recursion depth exceeded",
+                         "line": None}
+    if raw.trap == "memory":
+        return "error", {"type": "MemoryError", "message": "out of memory", "line": None}
+    if raw.trap is not None:
+        return "crash", {"type": "Crash", "message": raw.trap[:300], "line": None}
+    if raw.exit_code == 0:
+        return "done", None
+    error = _parse_traceback(raw.stderr.decode("utf-8", "replace")) or {
+        "type": "Crash", "message": f"exit code {raw.exit_code}", "line": None}
+    return "error", error
+
+
 def execute(code: str, board_name: str, scenario: Scenario | dict[str, Any] | None = None,
             seconds: float | None = None, limits: engine.Limits | None = None
             ) -> tuple[RunResult, Trace]:
-    """Run ``code`` and return the result and its validated trace."""
+    """Run ``code`` and return the result and its trace (recorded by the host's board)."""
     board = get_board(board_name)
     sc = resolve_scenario(board, scenario, seconds)
-    if limits is None and sc.devices_of("robot"):
-        # robot runs are long (a minute of driving): budget fuel per simulated second
-        limits = engine.Limits(fuel=max(engine.Limits().fuel, int(sc.seconds * ROBOT_FUEL_PER_S)))
-    limits = limits or engine.Limits()
     if len(code.encode("utf-8")) > MAX_SOURCE_BYTES:
         raise SourceTooLarge(f"the program is larger than {MAX_SOURCE_BYTES // 1024} KiB")
-    problems = check_api(code, board.name)
     end_us = int(sc.seconds * 1_000_000)
     robots = sc.devices_of("robot")
     robot_sim = RobotSim(robots[0]["setup"], sc.seed, end_us) if robots else None
+    limits = limits or engine.Limits(
+        fuel=fuel_budget(sc.seconds, robot_sim.end_step if robot_sim is not None else 0))
+    problems = check_api(code, board.name)
+    link = RobotLink(robot_sim) if robot_sim is not None else None
+    vb = VirtualBoard(board, sc, link)
     raw = engine.run_raw(build_program(guest_config(board, sc, limits), code),
-                         file_blob(board.family, robot_sim is not None).encode(), limits,
-                         make_handler(robot_sim) if robot_sim is not None else None)
-    trace = parse_log(raw.log, board, sc, raw.now_us, raw.log_truncated)
-    stdout_bytes = raw.stdout
-    out_truncated = len(stdout_bytes) >= limits.stdout_bytes
-    stdout = stdout_bytes[: limits.stdout_bytes].decode("utf-8", "replace")
-    error: dict[str, Any] | None = None
-    end = trace.internal.get("end")
-    if raw.trap == "fuel":
-        outcome = "time" if trace.sim_time_us >= end_us else "fuel"
-        if outcome == "fuel":
-            error = {"type": "Timeout", "message": "the program used up its computing budget "
-                     "(a loop that never pauses?)", "line": None}
-    elif raw.trap == "stack":
-        outcome, error = "error", {"type": "RuntimeError",
-                                   "message": "maximum recursion depth exceeded", "line": None}
-    elif raw.trap == "memory":
-        outcome, error = "error", {"type": "MemoryError", "message": "out of memory", "line": None}
-    elif raw.trap is not None:
-        outcome, error = "crash", {"type": "Crash", "message": raw.trap[:300], "line": None}
-    elif end in ("time", "done", "exit") and raw.exit_code == 0:
-        outcome = str(end)
-    else:
-        outcome = "error"
-        error = _parse_traceback(raw.stderr.decode("utf-8", "replace")) or {
-            "type": "Crash", "message": f"exit code {raw.exit_code}", "line": None}
-        if out_truncated and error["type"] == "OSError":
-            error = {"type": "OutputLimit", "message": "too much output "
-                     f"(more than {limits.stdout_bytes // 1024} KiB)", "line": error["line"]}
-    if error is None and isinstance(trace.internal.get("cb_error_at"), dict):
-        cb = trace.internal["cb_error_at"]
-        error = {"type": str(cb.get("type", "Error"))[:60], "message": str(cb.get("message", ""))[:300],
-                 "line": cb.get("line") if isinstance(cb.get("line"), int) else None}
-    if out_truncated:
+                         file_blob(board.family).encode(), vb, limits)
+    outcome, error = _outcome(raw, vb, limits)
+    if outcome == "time":
+        vb.internal.setdefault("end", "time")
+    sim_time = end_us if outcome == "time" else min(vb.now, end_us)
+    trace = build_trace(vb.events, board, sc, sim_time, vb.truncated, vb.internal)
+    stdout = raw.stdout.decode("utf-8", "replace")
+    if error is None and isinstance(vb.internal.get("cb_error_at"), dict):
+        error = dict(vb.internal["cb_error_at"])
+    if raw.stdout_truncated:
         stdout += "\n[output truncated]\n"
     explanation = explain(error["type"], error["message"]) if error else None
-    seconds_run = (end_us if outcome == "time" else trace.sim_time_us) / 1_000_000
-    result = RunResult(board.name, error, stdout, end_us if outcome == "time" else trace.sim_time_us,
-                       trace.events, outcome, outcome_notice(outcome, seconds_run), explanation,
-                       tuple(problems), trace.truncated or out_truncated)
+    result = RunResult(board.name, error, stdout, sim_time, trace.events, outcome,
+                       outcome_notice(outcome, sim_time / 1_000_000), explanation,
+                       tuple(problems), trace.truncated or raw.stdout_truncated,
+                       fuel_used=raw.fuel_used)
     if robot_sim is not None:
         # Motors keep their last power after the program ends, as on the real robot.
         trajectory = robot_sim.finish(end_us)

@@ -1,10 +1,10 @@
-"""The trace of a run: what the virtual hardware recorded, validated as untrusted input.
+"""The trace of a run: what the virtual hardware recorded.
 
-The guest writes ``t|source|kind|value`` lines into its log. Student code shares the interpreter
-with the fakes, so nothing here trusts that log: every line is checked against a schema (known
-kinds, bounded sizes, times inside the run and never going backwards), the count is capped, and
-bad lines are dropped and counted. Device readings that follow from raw signals (servo angle from
-pulse width, buzzer tone from PWM) are derived here on the host, never taken from the guest.
+The host's virtual board (:mod:`app.sim.hal`) records :class:`Event` values stamped with its own
+clock; :func:`build_trace` orders them and adds the device readings that follow from raw signals
+(servo angle from pulse width, buzzer tone from PWM), derived here on the host. :func:`parse_log`
+still validates a ``t|source|kind|value`` text log as untrusted input (schema, bounded sizes,
+monotone times inside the run, a capped count) for tools that import one.
 """
 
 from __future__ import annotations
@@ -127,6 +127,16 @@ def parse_log(raw: bytes, board: Board, scenario: Scenario, now_us: int,
     derived = derive_devices(events, board, scenario)
     merged = sorted(events + derived, key=lambda e: e.t_us)
     return Trace(tuple(merged), board, scenario, sim_time, rejected, truncated, internal)
+
+
+def build_trace(events: list[Event], board: Board, scenario: Scenario, sim_time_us: int,
+                truncated: bool, internal: dict[str, Any]) -> Trace:
+    """The :class:`Trace` of a run from the events the host's virtual board recorded (already
+    trusted: stamped with host time), with derived device events, in time order."""
+    recorded = sorted(events, key=lambda e: e.t_us)
+    derived = derive_devices(recorded, board, scenario)
+    merged = sorted(recorded + derived, key=lambda e: e.t_us)
+    return Trace(tuple(merged), board, scenario, sim_time_us, 0, truncated, dict(internal))
 
 
 def derive_devices(events: list[Event], board: Board, scenario: Scenario) -> list[Event]:

@@ -15,13 +15,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_blink_virtual_time(run):
-    """Does a while-True blink end cleanly at the scenario's end with exact toggle times?"""
+    """Does a while-True blink end at the scenario's end, each period the sleep plus what the
+    loop's own instructions take (fuel-timed, well under a millisecond), the same every period?"""
     r = run("from machine import Pin\nimport time\nled=Pin(25,Pin.OUT)\nwhile True:\n"
             "    led.toggle()\n    time.sleep_ms(100)\n", seconds=1)
     assert r.error is None and r.outcome == "time" and r.sim_time_us == 1_000_000
     values = [e for e in r.events if e.source == "pin:25" and e.kind == "value"]
     assert len(values) == 10
-    assert values[1].t_us - values[0].t_us == 100_000 + 20
+    gaps = {b.t_us - a.t_us for a, b in zip(values[1:], values[2:])}
+    assert max(gaps) - min(gaps) <= 1 and 100_000 + 2 < min(gaps) < 100_000 + 1000
 
 
 def test_named_led_source(run):
@@ -101,11 +103,12 @@ def test_determinism_byte_identical():
 
 
 def test_gc_stress_correct():
-    """Do allocation-heavy programs compute correct answers (GC defect workaround)?"""
+    """Do allocation-heavy programs compute correct answers (GC defect workaround), given the
+    simulated seconds their computing takes?"""
     code = ("import gc\nd={}\nfor i in range(3000):\n    d[i]=[i, str(i), {'k': i*2}]\n"
             "    if i % 500 == 0: gc.collect()\n"
             "s=sum(v[2]['k'] for v in d.values())\nprint(s, len(''.join(v[1] for v in d.values())))\n")
-    r = execute(code, "pico", None, 1)[0]
+    r = execute(code, "pico", None, 10)[0]
     expect = sum(i * 2 for i in range(3000)), len("".join(str(i) for i in range(3000)))
     assert r.stdout.split() == [str(expect[0]), str(expect[1])]
 

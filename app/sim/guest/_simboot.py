@@ -1,5 +1,6 @@
-# MicroPython source (runs INSIDE the sandbox). Installs the virtual board and runs main.py.
-# Called by the -c program with the decoded config and source; never returns a Core to anyone.
+# MicroPython source (runs INSIDE the sandbox). Installs the virtual board's facades as real modules
+# and runs main.py. The facades only send commands to the host's virtual board; what happened is
+# recorded there, so nothing a program does to these modules or to the bridge can forge a trace.
 import sys
 import builtins
 
@@ -7,60 +8,39 @@ BLOCKED = ("host", "uctypes", "vfs", "mip", "requests", "ssl", "select", "_threa
            "ffi", "termios", "_asyncio_host")
 
 
-def _line_of(text):
-    line = None
-    for part in text.split("\n"):
-        part = part.strip()
-        if part.startswith('File "main.py", line '):
-            num = part[len('File "main.py", line '):].split(",")[0]
-            try:
-                line = int(num)
-            except ValueError:
-                pass
-    return line
-
-
-def run(cfg, head, src, facades, real):
+def run(cfg, src, facades, real):
     import _simcore
     import _simtime
-    core = _simcore.Core(cfg, head, real["addressof"])
-    SimEnd = _simcore.SimEnd
+    br = _simcore.Bridge(real["call"], real["A"], real["RB"])
+    hc = br.call
     board = cfg["board"]
     fam = board["family"]
     mods = {}
-    tm = _simtime.build_time(core, real["time"])
+    tm = _simtime.build_time(br, real["time"], cfg.get("epoch", 1767225600))
     mods["time"] = tm
     mods["utime"] = tm
     rnd = _simtime.build_random(cfg["seed"])
     mods["random"] = rnd
     mods["urandom"] = rnd
     mods["gc"] = _simtime.build_gc(cfg["heap"], real["gc"])
+    import _simbus
     if fam == "microbit":
         import _simmicrobit
-        mb, music = _simmicrobit.build(core, board)
+        mb, music, to_pin = _simmicrobit.build(br, board)
         mods["microbit"] = mb
         mods["music"] = music
-        import _simpins
-        import _simbus
-        pins = _simpins.build(core, {"family": "rp2", "pins": [], "costs": board["costs"]})
-        bus = _simbus.build(core, {"family": "rp2", "costs": board["costs"]}, pins)
+        bus = _simbus.build(br, {"family": "rp2"}, {"Pin": None, "to_pin": to_pin})
         mods["machine"] = {"time_pulse_us": bus["time_pulse_us"], "reset": bus["reset"],
                            "freq": lambda *a: 64000000, "unique_id": bus["unique_id"],
                            "disable_irq": bus["disable_irq"], "enable_irq": bus["enable_irq"]}
-        mods["neopixel"] = {"NeoPixel": _simbus.build_neopixel(core, pins["to_pin"])}
+        mods["neopixel"] = {"NeoPixel": _simbus.build_neopixel(br, to_pin)}
     else:
         import _simpins
-        import _simbus
-        pins = _simpins.build(core, board)
-        bus = _simbus.build(core, board, pins)
+        pins = _simpins.build(br, board)
         m = {"Pin": pins["Pin"], "PWM": pins["PWM"], "ADC": pins["ADC"]}
-        m.update(bus)
+        m.update(_simbus.build(br, board, pins))
         mods["machine"] = m
-        mods["neopixel"] = {"NeoPixel": _simbus.build_neopixel(core, pins["to_pin"])}
-    robot = None
-    if cfg.get("robot"):
-        import _simrobot
-        robot = _simrobot.build(core, cfg["robot"], real["call"])
+        mods["neopixel"] = {"NeoPixel": _simbus.build_neopixel(br, pins["to_pin"])}
     i = 0
     for name, api in mods.items():
         mod = facades[i]
@@ -85,29 +65,12 @@ def run(cfg, head, src, facades, real):
 
     builtins.__import__ = guarded_import
     g = {"__name__": "__main__", "__file__": "main.py"}
-    reason = "done"
-    failure = None
+    code = compile(src, "main.py", "exec")
+    del src
+    hc("g", "")  # the clock starts with the student's first instruction
     try:
-        code = compile(src, "main.py", "exec")
-        del src
         exec(code, g)
-        core.idle_until_end()
-    except SimEnd:
-        reason = "time"
+        if hc("z", ""):  # main.py returned: timers and IRQs keep running until the end
+            br.run_due()
     except SystemExit:
-        reason = "exit"
-    except BaseException as e:  # noqa: B036 - we must report everything the program raised
-        failure = e
-    if robot is not None:
-        try:
-            robot.end()
-        except BaseException:  # noqa: B036 - the run is over; the host finishes the physics
-            pass
-    if core.cb_error is not None:
-        e, text = core.cb_error
-        core.log(b"!sim", b"cb_error_at", {"type": type(e).__name__, "message": str(e)[:300],
-                                           "line": _line_of(text)})
-    if failure is not None:
-        core.log(b"!sim", b"end", "error")
-        raise failure
-    core.log(b"!sim", b"end", reason)
+        hc("x", "")

@@ -1,13 +1,17 @@
-# MicroPython source (runs INSIDE the sandbox). Pin, Signal-free PWM and ADC of the virtual
-# rp2/esp32 `machine` module, built around a Core captured in closures so that student code can
-# call the hardware but never reach the trace log directly.
+# MicroPython source (runs INSIDE the sandbox). Pin, PWM and ADC of the virtual rp2/esp32 `machine`
+# module. They parse arguments and raise the boards' errors here; every state change, input read
+# and time query is one host call (command letter + pin label, ints in A). The pin's state and the
+# trace live on the host, so patching these classes changes nothing that is recorded.
 RP2 = {"IN": 0, "OUT": 1, "OPEN_DRAIN": 2, "ALT": 3, "PULL_UP": 1, "PULL_DOWN": 2,
        "IRQ_FALLING": 4, "IRQ_RISING": 8}
 ESP = {"IN": 1, "OUT": 3, "OPEN_DRAIN": 7, "ALT": -1, "PULL_UP": 2, "PULL_DOWN": 1,
        "IRQ_FALLING": 2, "IRQ_RISING": 1}
 
 
-def build(core, board):
+def build(br, board):
+    hc = br.call
+    A = br.A
+    due = br.run_due
     fam = board["family"]
     K = RP2 if fam == "rp2" else ESP
     IN, OUT, OD = K["IN"], K["OUT"], K["OPEN_DRAIN"]
@@ -17,9 +21,6 @@ def build(core, board):
     names = board.get("names", {})
     input_only = set(board.get("input_only", []))
     adc_pins = board.get("adc", {})
-    costs = board["costs"]
-    c_pin = costs["pin"]
-    pins = {}
 
     def resolve(pid):
         # -> (label as the program used it, physical key)
@@ -35,74 +36,76 @@ def build(core, board):
             raise TypeError("can't convert %s to int" % type(pid).__name__)
         if pid not in valid:
             raise ValueError("invalid pin")
-        return str(pid), str(pid)
+        s = str(pid)
+        return s, s
 
     class Pin:
         def __init__(self, id, mode=-1, pull=-1, *, value=None, drive=0, alt=-1):
             self._label, self._key = resolve(id)
-            self._src = b"pin:" + self._label.encode()
             self._mode = None
             self._pull = None
-            self._latch = None
-            self._irq = None
             self.init(mode, pull, value=value)
 
         def init(self, mode=-1, pull=-1, *, value=None, drive=0, alt=-1):
+            m = p = 0  # 0: unchanged; mode 1 out, 2 in; pull 1 up, 2 down, 3 none
             if mode is not None and mode != -1:
                 if mode not in (IN, OUT, OD, K["ALT"]):
                     raise ValueError("invalid pin mode")
                 if mode in (OUT, OD) and self._key in input_only:
                     raise ValueError("pin can only be input")
                 self._mode = mode
+                m = 1 if mode in (OUT, OD) else 2
             if pull is not None and pull != -1:
                 if pull not in (PUP, PDN):
                     raise ValueError("invalid pull")
                 if self._key in input_only:
                     raise ValueError("pin has no pull-up or pull-down")
-                self._pull = 1 if pull == PUP else 0
+                self._pull = pull
+                p = 1 if pull == PUP else 2
             elif pull is None:
                 self._pull = None
-            if value is not None:
-                self._write(1 if value else 0)
-            core.log(self._src, b"mode", "out" if self._mode in (OUT, OD) else "in")
-
-        def _write(self, v):
-            if self._latch != v:
-                self._latch = v
-                if self._mode in (OUT, OD):
-                    core.log(self._src, b"value", v)
-                    core.output_changed(self._key, v)
-
-        def _level(self):
-            if self._mode in (OUT, OD):
-                return self._latch or 0
-            return core.input_level(self._key, self._pull, None)
+                p = 3
+            A[0] = m
+            A[1] = p
+            A[2] = -1 if value is None else (1 if value else 0)
+            if hc("M", self._label):
+                due()
 
         def value(self, v=None):
             if v is None:
-                core.poll(c_pin)
-                return self._level()
-            core.advance(c_pin)
-            self._write(1 if v else 0)
+                if hc("R", self._label):
+                    due()
+                return A[0]
+            A[0] = 1 if v else 0
+            if hc("W", self._label):
+                due()
 
         def __call__(self, v=None):
             return self.value(v)
 
         def on(self):
-            self.value(1)
+            A[0] = 1
+            if hc("W", self._label):
+                due()
 
         def off(self):
-            self.value(0)
+            A[0] = 0
+            if hc("W", self._label):
+                due()
 
         def high(self):
-            self.value(1)
+            A[0] = 1
+            if hc("W", self._label):
+                due()
 
         def low(self):
-            self.value(0)
+            A[0] = 0
+            if hc("W", self._label):
+                due()
 
         def toggle(self):
-            core.advance(c_pin)
-            self._write(0 if self._latch else 1)
+            if hc("T", self._label):
+                due()
 
         def mode(self, m=None):
             if m is None:
@@ -111,34 +114,24 @@ def build(core, board):
 
         def pull(self, p=None):
             if p is None:
-                return None if self._pull is None else (PUP if self._pull else PDN)
+                return self._pull
             self.init(-1, p)
 
         def irq(self, handler=None, trigger=FALL | RISE, *, hard=False, wake=None, priority=1):
-            if self._irq is None and handler is not None:
-                core.active_sources += 1
-            if handler is None and self._irq is not None:
-                core.active_sources -= 1
-            token = object()
-            self._irq = (handler, trigger, token) if handler is not None else None
-            if handler is None:
-                return None
-            pin = self
-
-            def fire(edge):
-                cur = pin._irq
-                if cur is None or cur[2] is not token:
-                    return
-                if (edge[1] == 0 and cur[1] & FALL) or (edge[1] == 1 and cur[1] & RISE):
-                    core.log(pin._src, b"irq", edge[1])
-                    core.run_callback("IRQ", cur[0], pin)
-
-            for e in core.edges(self._key, self._pull):
-                core.schedule(e[0], fire, e)
+            old = getattr(self, "_irq", 0)
+            if old:
+                br.drop_cb(old)
+            self._irq = 0
+            if handler is not None:
+                self._irq = br.new_cb(handler, self, "IRQ")
+            A[0] = self._irq
+            A[1] = (1 if trigger & FALL else 0) | (2 if trigger & RISE else 0)
+            if hc("I", self._label):
+                due()
             return None
 
         def __repr__(self):
-            return "Pin(%s)" % (self._label if fam == "rp2" else self._label)
+            return "Pin(%s)" % self._label
 
     for k, v in K.items():
         if v >= 0:
@@ -155,10 +148,9 @@ def build(core, board):
             self._pin = to_pin(dest)
             if self._pin._key in input_only:
                 raise ValueError("pin can only be input")
-            self._src = b"pwm:" + self._pin._label.encode()
+            self._label = self._pin._label
             self._freq = 0
             self._duty = 0
-            self._on = True
             if fam == "esp32":
                 self._set_freq(freq if freq is not None else 5000)
                 if duty_u16 is None and duty_ns is None and duty is None:
@@ -179,22 +171,22 @@ def build(core, board):
                 raise ValueError("freq too small")
             if f > hi:
                 raise ValueError("freq too large")
-            if f != self._freq:
-                self._freq = f
-                core.log(self._src, b"freq", f)
+            self._freq = f
+            A[0] = f
+            if hc("F", self._label):
+                due()
 
         def _set_duty(self, d):
-            core.advance(c_pin)
             d = int(d)
             if d < 0:
                 d = 0
             if d > 65535:
                 d = 65535
-            if d != self._duty:
+            if d != self._duty:  # an unchanged duty costs no host call
                 self._duty = d
-                if core.robot is not None and core.robot.pwm(self._pin._key, d):
-                    return  # a motor: the robot's trajectory records it, not the trace
-                core.log(self._src, b"duty", d)
+                A[0] = d
+                if hc("D", self._label):
+                    due()
 
         def init(self, *, freq=None, duty_u16=None, duty_ns=None):
             if freq is not None:
@@ -207,10 +199,11 @@ def build(core, board):
         def freq(self, f=None):
             if f is None:
                 return self._freq
-            core.advance(c_pin)
             self._set_freq(f)
 
         def duty_u16(self, d=None):
+            if d == self._duty:  # the hot path of a drive loop: unchanged, no host call
+                return
             if d is None:
                 return self._duty
             if not isinstance(d, int):
@@ -236,12 +229,9 @@ def build(core, board):
             self._set_duty(int(d) * 65535 // 1023)
 
         def deinit(self):
-            if core.robot is not None:
-                core.robot.pwm(self._pin._key, 0)
-            if self._duty:
-                self._duty = 0
-                core.log(self._src, b"duty", 0)
-            core.log(self._src, b"deinit", 0)
+            self._duty = 0
+            if hc("X", self._label):
+                due()
 
         def __repr__(self):
             return "<PWM freq=%d duty_u16=%d>" % (self._freq, self._duty)
@@ -258,12 +248,9 @@ def build(core, board):
         CORE_TEMP = 4
 
         def __init__(self, src, *, atten=3):
-            self._temp = False
             if fam == "rp2" and isinstance(src, int) and not isinstance(src, bool) and 0 <= src <= 4:
                 if src == 4:
-                    self._temp = True
-                    self._key = "temp"
-                    self._src = b"adc:4"
+                    self._A = "temp"
                     return
                 src = 26 + src
             p = to_pin(src)
@@ -271,22 +258,13 @@ def build(core, board):
                 if fam == "rp2":
                     raise ValueError("Pin doesn't have ADC capabilities")
                 raise ValueError("invalid Pin for ADC")
-            self._key = p._key
-            self._src = b"adc:" + p._label.encode()
+            self._A = p._label
             self._atten = atten
 
         def read_u16(self):
-            core.advance(costs["adc"])
-            if self._temp:
-                volts = 0.706 - (core.temperature() - 27) * 0.001721
-                v = int(volts / 3.3 * 65535)
-            else:
-                v = core.analog_u16(self._key)
-                if v is None:
-                    v = 0
-            if fam == "rp2":
-                v = v & 0xFFF0
-            return v
+            if hc("A", self._A):
+                due()
+            return A[0]
 
         def read_uv(self):
             return self.read_u16() * 3300000 // 65535

@@ -1,10 +1,15 @@
-# MicroPython source (runs INSIDE the sandbox). The virtual `time`/`utime`, a deterministic
-# `random` seeded by the scenario, and a `gc` facade that never collects (the WASI build's
-# collector is unsound: see the runtime notes).
+# MicroPython source (runs INSIDE the sandbox). The virtual `time`/`utime` (every clock read and
+# sleep is one call to the host, which owns the clock), a deterministic `random` seeded by the
+# run, and a `gc` facade that never collects (the WASI build's collector is unsound: see the
+# runtime notes).
+
+# Sleeps are capped at 2^30 µs / 2^20 ms: longer than any scenario (600 s), a 32-bit argument.
 
 
-def build_time(core, real_time):
-    costs = core.cfg["costs"]
+def build_time(br, real_time, epoch):
+    hc = br.call
+    A = br.A
+    due = br.run_due
     TMAX = (1 << 30) - 1
     THALF = 1 << 29
 
@@ -14,35 +19,41 @@ def build_time(core, real_time):
         return x
 
     def sleep(s):
-        s = _num(s, "float")
+        if s.__class__ is not int:
+            s = _num(s, "float")
         if s < 0:
             raise ValueError("sleep length must be non-negative")
-        core.advance(int(s * 1000000))
+        us = int(s * 1000000)
+        A[0] = us if us < 1073741824 else 1073741824
+        if hc("s", ""):
+            due()
 
     def sleep_ms(ms):
-        ms = _num(ms, "int")
-        if ms > 0:
-            core.advance(int(ms) * 1000)
-        else:
-            core.advance(costs["tick"])
+        # The hot path is one store and one host call; anything but an int takes the slow path.
+        try:
+            A[0] = ms if ms < 1048576 else 1048576
+        except TypeError:
+            A[0] = int(_num(ms, "int"))
+        if hc("S", ""):
+            due()
 
     def sleep_us(us):
-        us = _num(us, "int")
-        if us > 0:
-            core.advance(int(us))
-        else:
-            core.advance(costs["tick"])
+        try:
+            A[0] = us if us < 1073741824 else 1073741824
+        except TypeError:
+            A[0] = int(_num(us, "int"))
+        if hc("s", ""):
+            due()
 
     def ticks_ms():
-        core.poll(costs["tick"])
-        return (core.now // 1000) & TMAX
+        if hc("m", ""):
+            due()
+        return A[0]
 
     def ticks_us():
-        core.poll(costs["tick"])
-        return core.now & TMAX
-
-    def ticks_cpu():
-        return ticks_us()
+        if hc("m", ""):
+            due()
+        return A[1]
 
     def ticks_diff(a, b):
         return ((a - b + THALF) & TMAX) - THALF
@@ -50,15 +61,15 @@ def build_time(core, real_time):
     def ticks_add(a, d):
         return (a + d) & TMAX
 
-    epoch = core.cfg.get("epoch", 1767225600)  # 2026-01-01 00:00:00 UTC
-
     def time():
-        core.advance(costs["tick"])
-        return epoch + core.now // 1000000
+        if hc("m", ""):
+            due()
+        return epoch + A[2]
 
     def time_ns():
-        core.advance(costs["tick"])
-        return epoch * 1000000000 + core.now * 1000
+        if hc("m", ""):
+            due()
+        return epoch * 1000000000 + A[3] * 1000
 
     def localtime(secs=None):
         return real_time.localtime(time() if secs is None else secs)
@@ -70,7 +81,7 @@ def build_time(core, real_time):
         return real_time.mktime(t)
 
     return {"sleep": sleep, "sleep_ms": sleep_ms, "sleep_us": sleep_us, "ticks_ms": ticks_ms,
-            "ticks_us": ticks_us, "ticks_cpu": ticks_cpu, "ticks_diff": ticks_diff,
+            "ticks_us": ticks_us, "ticks_cpu": ticks_us, "ticks_diff": ticks_diff,
             "ticks_add": ticks_add, "time": time, "time_ns": time_ns, "localtime": localtime,
             "gmtime": gmtime, "mktime": mktime}
 

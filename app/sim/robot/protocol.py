@@ -1,87 +1,118 @@
-"""The host side of the guest's ``robot`` host calls: parse a message, drive the physics, reply.
+"""The virtual robot as the host's virtual board sees it: motor pins and Maqueen I2C writes in,
+line-sensor, bumper and sonar readings out.
 
-Messages are short ASCII texts built by ``app/sim/guest/_simrobot.py``::
-
-    S <step>|<commands>           readings at <step> and a few steps after it
-    D <step> <sonar>|<commands>   what sonar <sonar> measures at <step> (mm, -1 = no echo)
-    E <step>|<commands>           the program ended: take the last commands
-    <commands> = <eff_step>,<motor>,<power -65535..65535>;...
-
-The reply to ``S`` is ``<first step>|<base64>``: for each step from the first, the line-sensor
-values then the bumper states, as little-endian u16s. How many steps ahead we answer adapts: it doubles while the
-guest keeps using them and halves when new commands keep invalidating them. The message is
-untrusted (student code can call it directly) but it can only do what motor pins can: malformed
-parts are ignored and commands can never rewrite steps whose readings were already handed out.
+:class:`RobotLink` sits between :mod:`app.sim.hal` (which owns the pins, the clock and the trace)
+and :class:`~app.sim.robot.physics.RobotSim`. The guest has no robot code of its own any more: its
+``PWM.duty_u16`` on GP8-GP11, ``Pin.value()`` on a line sensor or ``i2c.write(0x10, ...)`` on a
+Maqueen are ordinary board commands, so a program calling the bridge directly can only do what
+motor pins and sensors can. A command takes effect at the first physics step at or after the
+host's time of the call; a reading is the state at the step the host's clock is in. Readings of a
+step are computed once and reused by every read in that step.
 """
 
 from __future__ import annotations
 
-import base64
-import struct
-from typing import Callable
-
+from app.sim.hal.board import ROBOT_STEP_FUEL
 from app.sim.robot.physics import RobotSim
 
-MAX_AHEAD = 32
-MAX_COMMANDS = 512
+THRESHOLD = 29000  # analog line value above which a digital line sensor reads "dark"
 
 
-class RobotHost:
-    """Wraps a :class:`RobotSim` as the engine's ``robot`` handler."""
+class RobotLink:
+    """One run's robot, driven by the host's pin and I2C state."""
 
     def __init__(self, sim: RobotSim) -> None:
         self.sim = sim
-        self.ahead = 4
-        self.last_end = -1  # last step of the readings handed out by the previous S
-        self.calls = 0
+        kit = sim.kit
+        self.step = sim.step_us
+        self.motors = {p: tuple(m) for p, m in kit.motors.items()}  # pin -> (motor, +1/-1)
+        self.i2c_addr = kit.i2c_motor
+        self.dark = kit.line_dark_level
+        self.line = {s.pin: i for i, s in enumerate(kit.line)}
+        self.bumpers = {b.pin: len(kit.line) + i for i, b in enumerate(kit.bumpers)}
+        self.duty: dict[str, int] = {}
+        self.power = [0, 0]
+        self.cached_step = -1
+        self.cached: list[int] = []
+        self.reads = 0
+        self.board = None  # the VirtualBoard, which charges the physics work to the budget
 
-    def _commands(self, text: bytes) -> int:
-        """Apply commands; returns the earliest effective step seen (or a huge number)."""
-        earliest = 1 << 62
-        for n, part in enumerate(text.split(b";")):
-            if n >= MAX_COMMANDS or not part:
-                break
-            try:
-                e, m, p = (int(v) for v in part.split(b","))
-            except ValueError:
-                continue
-            if e < earliest:
-                earliest = e
-            self.sim.command(e, m, p / 65535.0)
-        return earliest
+    def sonar_devices(self) -> list[dict]:
+        """The kit's HC-SR04s as scenario sonars whose distance comes from :meth:`sonar_cm`."""
+        return [{"trig": s.trigger, "echo": s.echo, "cm": [], "robot": i}
+                for i, s in enumerate(self.sim.kit.sonars)]
 
-    def __call__(self, payload: bytes) -> bytes:
-        self.calls += 1
+    # ---- motors ----------------------------------------------------------------------------
+    def _set_power(self, motor: int, power: int, now: int) -> None:
+        if self.power[motor] == power:
+            return
+        self.power[motor] = power
+        eff = (now + self.step - 1) // self.step
+        self.sim.command(eff, motor, power / 65535.0)
+        if eff <= self.cached_step:
+            self.cached_step = -1
+
+    def pwm(self, key: str, duty: int, now: int) -> bool:
+        """A PWM duty on ``key``; True when it is a motor pin (the trajectory records it)."""
+        m = self.motors.get(key)
+        if m is None:
+            return False
+        self.duty[key] = duty
+        net = sum(sign * self.duty.get(k, 0) for k, (motor, sign) in self.motors.items()
+                  if motor == m[0])
+        self._set_power(m[0], max(-65535, min(65535, net)), now)
+        return True
+
+    def digital(self, key: str, level: int, now: int) -> None:
+        """A digital write: a motor pin driven fully on or off."""
+        if key in self.motors:
+            self.pwm(key, 65535 if level else 0, now)
+
+    def i2c_write(self, addr: int, data: bytes, now: int) -> None:
+        """Maqueen: [register 0x00 left | 0x02 right, direction 0 fwd / 1 back, speed 0..255]."""
+        if addr == self.i2c_addr and len(data) >= 3 and data[0] in (0, 2):
+            p = min(data[2], 255) * 65535 // 255
+            self._set_power(data[0] // 2, -p if data[1] else p, now)
+
+    # ---- sensors ---------------------------------------------------------------------------
+    def _readings(self, now: int) -> list[int]:
+        k = now // self.step
+        if k != self.cached_step:
+            sim = self.sim
+            before = len(sim.states)
+            self.cached = sim.line_and_bumpers(k)
+            self._charge(len(sim.states) - before)
+            sim.floor_step = max(sim.floor_step, min(k, sim.end_step))
+            self.cached_step = k
+        self.reads += 1
+        return self.cached
+
+    def level(self, key: str, now: int) -> int | None:
+        """Digital level of a line sensor or bumper pin, None for other pins."""
+        i = self.line.get(key)
+        if i is not None:
+            return self.dark if self._readings(now)[i] > THRESHOLD else 1 - self.dark
+        i = self.bumpers.get(key)
+        if i is not None:
+            return 0 if self._readings(now)[i] else 1  # switch to GND, read with a pull-up
+        return None
+
+    def analog(self, key: str, now: int) -> int | None:
+        """Analog value of a line sensor, None for other pins."""
+        i = self.line.get(key)
+        return None if i is None else self._readings(now)[i]
+
+    def sonar_cm(self, index: int, now: int) -> float:
+        """What sonar ``index`` measures now (cm, -1 for no echo)."""
+        k = now // self.step
         sim = self.sim
-        head, _, cmds = payload.partition(b"|")
-        parts = head.split()
-        try:
-            op = parts[0]
-            step = int(parts[1])
-        except (IndexError, ValueError):
-            return b"E"
-        step = min(max(step, sim.floor_step), sim.end_step)
-        earliest = self._commands(cmds)
-        if op == b"S":
-            if earliest <= self.last_end:
-                self.ahead = max(1, self.ahead // 2)
-            elif self.last_end >= 0:
-                self.ahead = min(MAX_AHEAD, self.ahead * 2)
-            last = min(step + self.ahead - 1, sim.end_step)
-            values = [v for k in range(step, last + 1) for v in sim.line_and_bumpers(k)]
-            sim.floor_step = step
-            self.last_end = last
-            return b"%d|" % step + base64.b64encode(struct.pack("<%dH" % len(values), *values))
-        if op == b"D":
-            try:
-                index = int(parts[2])
-            except (IndexError, ValueError):
-                return b"-1"
-            sim.floor_step = max(sim.floor_step, step)
-            return b"%d" % sim.sonar_mm(step, index)
-        return b"ok"
+        sim.floor_step = max(sim.floor_step, min(k, sim.end_step))
+        before = len(sim.states)
+        mm = sim.sonar_mm(k, index)
+        self._charge(len(sim.states) - before + 4)  # a ray cast costs a few steps
+        return -1 if mm < 0 else mm / 10
 
-
-def make_handler(sim: RobotSim) -> Callable[[bytes], bytes]:
-    """The callable the engine invokes for each ``robot`` host call."""
-    return RobotHost(sim)
+    def _charge(self, steps: int) -> None:
+        """Physics steps the host computed for a read: paid from the program's fuel budget."""
+        if steps > 0 and self.board is not None:
+            self.board.charge += steps * ROBOT_STEP_FUEL

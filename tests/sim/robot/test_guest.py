@@ -107,3 +107,27 @@ def test_motors_keep_running_after_main_ends(world_factory, scenario_factory):
     code = DRIVE.format(duty=40000).replace("time.sleep(3)", "")
     res, trace = _run(code, scenario_factory(world_factory(), seconds=3, noise=False))
     assert res.outcome == "done" and trace.robot.samples[-1][0] > 80
+
+
+def test_bridge_grants_only_what_motor_pins_can(world_factory, scenario_factory):
+    """Does calling the bridge directly (the old 'robot' message, crafted commands) move the robot
+    no further than the motor pins would, and record no motor events in the trace?"""
+    code = ("import builtins\ndel builtins.__import__\nimport host, time\n"
+            "for msg in ('S 0|0,0,65535;0,1,65535', 'E 999|0,0,65535', 'D 0 0|'):\n"
+            "    for name in ('robot', 'R', 'D', 'F'):\n"
+            "        try:\n            host.call(name, msg)\n"
+            "        except Exception:\n            pass\n"
+            "time.sleep(2)\n")
+    res, trace = _run(code, scenario_factory(world_factory(), seconds=3, noise=False))
+    start_x = trace.robot.samples[0][0]
+    assert res.error is None and trace.robot.samples[-1][0] == start_x
+    assert not [e for e in res.events if e.source.startswith("pwm:")]
+
+
+def test_robot_reads_are_charged_to_the_budget(world_factory, scenario_factory):
+    """Do sensor reads that make the host compute physics cost fuel (no free host work)?"""
+    base = "from machine import Pin\nimport time\ns = Pin(26, Pin.IN)\ntime.sleep(0.1)\n"
+    idle, _ = _run(base + "time.sleep(3)\n", scenario_factory(world_factory(), seconds=4))
+    busy, _ = _run(base + "for i in range(300):\n    s.value()\n    time.sleep_ms(10)\n",
+                   scenario_factory(world_factory(), seconds=4))
+    assert busy.fuel_used > idle.fuel_used + 300 * 1000
