@@ -4,6 +4,7 @@ teachers see (teacher notes, quiz answers, lab solutions)."""
 from __future__ import annotations
 
 import pytest
+from markupsafe import escape
 
 from app.catalog.services import get_catalog
 from app.content import LabActivity, Quiz
@@ -113,6 +114,20 @@ def test_printable_sheet_has_print_stylesheet(app, world, login, catalog):
     assert html.count("<td class=\"num\">") >= len(module.activities)
     css = client.get("/static/css/print.css").get_data(as_text=True)
     assert "@media print" in css and ".site-header" in css
+
+
+def test_sheet_shows_module_rubric_highest_level_first(app, world, login, catalog):
+    """Does the teacher's sheet show the module's rubric, avanzato before the first stage, with
+    each criterion's evidence?"""
+    client = _signed_in(app, login, world.teacher)
+    module = next(m for m in catalog.modules.values() if m.rubric is not None)
+    html = client.get(f"/catalog/modules/{module.slug}/sheet").get_data(as_text=True)
+    section = html[html.index('id="module-rubric-title"'):]
+    levels = [str(escape(lv.it)) for lv in module.rubric.levels]
+    assert section.index(levels[-1]) < section.index(levels[0])
+    for criterion in module.rubric.criteria:
+        assert str(escape(criterion.name.it)) in section
+    assert "Colloquio orale" in section or "Osservazione" in section
 
 
 def test_unknown_module_and_image_are_404(app, world, login):
