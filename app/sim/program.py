@@ -18,7 +18,6 @@ from app.sim.guestbuild import FACADE_COUNT, GUEST_MODULES, guest_files
 
 _TEMPLATE = """\
 import gc
-gc.disable()
 def _b():
     import sys, io, vfs, binascii, json, host, time, array
     A = array.array('i', [0, 0, 0, 0, 0, 0, 0, 0])
@@ -56,6 +55,7 @@ def _b():
 %(imports)s
     fac = [__import__('_fm%%d' %% i) for i in range(%(nfac)d)]
     vfs.umount('/_s')
+    del files
     sys.path[:] = ['']
     cfg = json.loads(%(cfg)r)
     host.call('init', '%%d %%d' %% (id(A), id(RB)))

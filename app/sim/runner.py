@@ -27,6 +27,10 @@ from app.sim.scenario import Scenario, parse_scenario
 from app.sim.trace import Trace, build_trace
 
 MAX_SOURCE_BYTES = 64 * 1024
+# The virtual board's own modules and the boot program occupy about 30 KiB of the interpreter's
+# heap (measured with gc.mem_alloc() after start-up); the student's program gets the real board's
+# heap on top of that, so MemoryError comes where it would on the board.
+BOARD_MODULES_KIB = 48
 BOOT_FUEL = 60_000_000  # start-up, compiling the student's code, the first instructions
 GRACE_S = 1.0  # computing allowed past the scenario's end before the budget runs out
 _LINE = re.compile(r'File "main\.py", line (\d+)')
@@ -116,7 +120,8 @@ def execute(code: str, board_name: str, scenario: Scenario | dict[str, Any] | No
     robots = sc.devices_of("robot")
     robot_sim = RobotSim(robots[0]["setup"], sc.seed, end_us) if robots else None
     limits = limits or engine.Limits(
-        fuel=fuel_budget(sc.seconds, robot_sim.end_step if robot_sim is not None else 0))
+        fuel=fuel_budget(sc.seconds, robot_sim.end_step if robot_sim is not None else 0),
+        heap_bytes=(board.heap_kib + BOARD_MODULES_KIB) * 1024)
     problems = check_api(code, board.name)
     link = RobotLink(robot_sim) if robot_sim is not None else None
     vb = VirtualBoard(board, sc, link)

@@ -152,10 +152,12 @@ def _bad(message: str) -> Any:
 
 
 def _bounce_offsets(seed: int, index: int) -> list[int]:
-    # Deterministic contact bounce: a few short flips within the first ~2 ms of a transition.
+    # Deterministic contact bounce: 3 to 5 pairs of short flips within the first 2-4.5 ms of a
+    # transition (real push buttons bounce for 1-5 ms), so a program sampling every millisecond
+    # without waiting sees several edges.
     x = (seed * 1103515245 + index * 12345 + 1) & 0x7FFFFFFF
-    flips = 2 + x % 3
-    return [150 + 300 * k + (x >> (k + 3)) % 120 for k in range(flips * 2)]
+    flips = 3 + x % 3
+    return [150 + 400 * k + (x >> (k + 3)) % 200 for k in range(flips * 2)]
 
 
 def guest_devices(sc: Scenario, board: Board) -> dict[str, Any]:

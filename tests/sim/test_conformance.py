@@ -103,14 +103,35 @@ def test_determinism_byte_identical():
 
 
 def test_gc_stress_correct():
-    """Do allocation-heavy programs compute correct answers (GC defect workaround), given the
+    """Do allocation-heavy programs compute correct answers with the collector on, given the
     simulated seconds their computing takes?"""
-    code = ("import gc\nd={}\nfor i in range(3000):\n    d[i]=[i, str(i), {'k': i*2}]\n"
-            "    if i % 500 == 0: gc.collect()\n"
+    code = ("import gc\nd={}\nfor i in range(600):\n    d[i]=[i, str(i), {'k': i*2}]\n"
+            "    if i % 100 == 0: gc.collect()\n"
             "s=sum(v[2]['k'] for v in d.values())\nprint(s, len(''.join(v[1] for v in d.values())))\n")
     r = execute(code, "pico", None, 10)[0]
-    expect = sum(i * 2 for i in range(3000)), len("".join(str(i) for i in range(3000)))
-    assert r.stdout.split() == [str(expect[0]), str(expect[1])]
+    expect = sum(i * 2 for i in range(600)), len("".join(str(i) for i in range(600)))
+    assert r.stdout.split() == [str(expect[0]), str(expect[1])], r.error
+
+
+def test_garbage_is_reclaimed_like_on_a_board():
+    """Does a long-running program that allocates far more than the board's heap in total, but
+    keeps little alive, run to the end (memory reclaimed by the collector)?"""
+    code = ("import gc, time\ntotal = 0\nwhile True:\n    rows = [{'t': i, 'v': [i] * 8} for i in range(50)]\n"
+            "    total += len(str(rows))\n    time.sleep_ms(5)\n    print(total) if total > 4_000_000 and total < 4_002_000 else None\n")
+    r = execute(code, "pico", None, 10)[0]
+    assert r.outcome == "time" and r.error is None, r.error
+    assert r.sim_time_us == 10_000_000
+
+
+def test_memory_error_only_when_live_data_exceeds_the_heap():
+    """Is MemoryError raised when live data outgrows the Pico's 192 KiB heap, and not before?"""
+    keep = "keep = []\nfor i in range(%d):\n    keep.append(bytearray(1000))\nprint('kept', len(keep))\n"
+    ok = execute(keep % 120, "pico", None, 2)[0]
+    assert ok.stdout.strip() == "kept 120" and ok.error is None, ok.error
+    full = execute(keep % 400, "pico", None, 2)[0]
+    assert full.error and full.error["type"] == "MemoryError"
+    small = execute(keep % 120, "microbit", None, 2)[0]  # the micro:bit has a 64 KiB heap
+    assert small.error and small.error["type"] == "MemoryError"
 
 
 def test_sim_package_imports_no_flask():

@@ -21,10 +21,11 @@ from app.sim.hal.inputs import ScenarioInputs
 from app.sim.scenario import Scenario, guest_devices
 from app.sim.trace import MAX_EVENTS, Event
 
-# Guest fuel per simulated microsecond: busy code advances the clock this fast (roughly a tenth of
-# a Pico's speed at running MicroPython in this build). A busy-wait loop then makes ~5-10k host
-# calls per simulated second, so even a minute of busy polling grades in a few seconds of CPU.
-FUEL_PER_US = 20
+# Guest fuel per simulated microsecond: busy code advances the clock this fast (a loop iteration
+# such as `y += 1` takes about 25 us, some 3-5 times a Pico's time: a compromise between board-like
+# computing speed and the cost of grading). A busy-wait loop then makes ~10-20k host calls per
+# simulated second, so even a minute of busy polling grades in a few seconds of CPU.
+FUEL_PER_US = 50
 TICKS_MASK = (1 << 30) - 1
 MAX_PENDING = 4096  # scheduled timer/IRQ entries at once (more are dropped, like a full queue)
 ROBOT_STEP_FUEL = 500  # host physics work per robot step, charged to the program's budget
