@@ -234,6 +234,20 @@ def test_tryout_explains_errors_with_the_students_line(app, world, login):
     assert "riga 5" in html and "toggle" in html and "check-fail" in html
 
 
+def test_tryout_shows_the_measurement_and_the_hint_for_its_cause(app, world, login):
+    """Does an uneven blink (on 480 ms, off 20 ms) get the measured times and the uneven-blink
+    hint, in Italian with a decimal comma where there are decimals?"""
+    client = _signed_in(app, login, world.student)
+    code = ("from machine import Pin\nimport time\nled = Pin('LED', Pin.OUT)\nwhile True:\n"
+            "    led.on()\n    time.sleep_ms(480)\n    led.off()\n    time.sleep_ms(20)\n")
+    html = _try(client, "blink", code).get_data(as_text=True)
+    assert "Misurato" in html and "480 ms" in html and "20 ms" in html
+    from app.sim import load_lab
+
+    hint = load_lab("blink").checks[1].hints["uneven"]["it"]
+    assert str(escape(hint)) in html
+
+
 def test_tryout_contains_hostile_code(app, world, login):
     """Is hostile code (reading files, an endless compute loop) contained with a clear result, not a 500?"""
     client = _signed_in(app, login, world.student)

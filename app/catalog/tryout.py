@@ -46,6 +46,11 @@ class TryoutResult:
         return self.grade.passed
 
     @property
+    def busy(self) -> bool:
+        """The run could not finish because the server was busy: nothing was graded."""
+        return bool(getattr(self.grade, "busy", False))
+
+    @property
     def passed_count(self) -> int:
         return sum(1 for check in self.grade.checks if check.passed)
 

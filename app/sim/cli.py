@@ -157,7 +157,7 @@ def lab_run(lab_ref: str, code_file: str, as_json: bool, lang: str, board: str |
     click.echo("--- checks ---")
     for c in res.checks:
         mark = "PASS" if c.passed else "FAIL"
-        click.echo(f"[{mark}] {c.id}: {c.message.get(lang)}  ({c.detail})")
+        click.echo(f"[{mark}] {c.id}: {c.message.get(lang)}  ({c.measured.get(lang) or c.detail})")
         if not c.passed and c.hint.get(lang):
             click.echo(f"       hint: {c.hint[lang]}")
     click.echo("PASSED" if res.passed else "NOT PASSED")

@@ -123,17 +123,19 @@ def explain(err_type: str, message: str) -> Text | None:
         if m is None:
             continue
         arg = m.group(1) if m.groups() else ""
-        return {lang: t.format(arg) for lang, t in text.items()}
+        return {lang: t.format(arg.replace(".", ",") if lang == "it" else arg)
+                for lang, t in text.items()}
     return None
 
 
 def outcome_notice(outcome: str, seconds: float) -> Text:
-    """One sentence saying how the run ended."""
-    s = f"{seconds:g}"
+    """One sentence saying how the run ended (seconds to 0.01 s, a decimal comma in Italian)."""
+    s = f"{round(seconds, 2):g}"
+    si = s.replace(".", ",")
     return {
-        "time": {"it": f"Eseguito per {s} s di tempo simulato.",
+        "time": {"it": f"Eseguito per {si} s di tempo simulato.",
                  "en": f"Ran for {s} s of simulated time."},
-        "done": {"it": f"Il programma è terminato dopo {s} s di tempo simulato.",
+        "done": {"it": f"Il programma è terminato dopo {si} s di tempo simulato.",
                  "en": f"The program finished after {s} s of simulated time."},
         "exit": {"it": "Il programma è uscito (sys.exit o reset).",
                  "en": "The program exited (sys.exit or reset)."},
