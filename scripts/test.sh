@@ -5,13 +5,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip >/dev/null
-.venv/bin/pip install -q -e '.[test]'
+.venv/bin/pip install -q -e '.[test,queue]'
 # Browser tests drive Debian's Chromium (never a downloaded one). Install it when we can (root);
 # otherwise run everything else and say so. CI (.ci/run) always installs it first.
 CHROMIUM="${OFFICINA_CHROMIUM:-/usr/bin/chromium}"
 marker=()
 if [ ! -x "$CHROMIUM" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+fi
+# The grading-queue tests start a real Redis (Debian's redis-server); install it the same way.
+if ! command -v redis-server >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get install -y -qq redis-server >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq redis-server >/dev/null)
 fi
 if [ ! -x "$CHROMIUM" ]; then
     echo "NOTE: Chromium not found at $CHROMIUM: browser tests are not run (apt-get install chromium)." >&2

@@ -37,11 +37,11 @@ def device_of(trace: Trace, ctx: CheckContext, dtype: str, pin: Any) -> dict[str
 
 
 def pin_name(ctx: CheckContext, key: str) -> str:
-    """How the instructions name a physical pin: GP15 (Pico), GPIO4 (ESP32), pin0 (micro:bit)."""
-    family = ctx.trace.board.family
-    if key.isdigit():
-        return {"rp2": "GP", "esp32": "GPIO"}.get(family, "pin") + key
-    return key
+    """How a student names a physical pin (shared with the signal checks: ``GP15``, ``"LED"``,
+    ``4`` on an ESP32, ``pin0``)."""
+    from app.sim.checks.signals import pin_label
+
+    return pin_label(ctx, key)
 
 
 def secs(t_us: float, lang: str) -> str:

@@ -53,6 +53,11 @@ def pin_name(board: Board, key: str) -> str:
     return f"GP{key}" if key.isdigit() and board.family == "rp2" else key
 
 
+def pin_label(ctx: CheckContext, key: str) -> str:
+    """:func:`pin_name` of the trace's board (the one way checks name a pin)."""
+    return pin_name(ctx.trace.board, key)
+
+
 def end_us(ctx: CheckContext) -> int:
     """The end of the scenario (a run cut short still had to last until then)."""
     return int(ctx.trace.scenario.seconds * 1_000_000)
