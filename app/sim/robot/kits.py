@@ -90,7 +90,7 @@ DEFAULT_KIT = {"pico": "maker_pi_rp2040", "pico_w": "maker_pi_rp2040", "microbit
 class Noise:
     """Seeded imperfections: per-run wheel mismatch, per-step speed jitter, sensor noise."""
 
-    wheel: float = 0.02  # each wheel's gain is 1 +/- up to this
+    wheel: float = 0.01  # each wheel's gain is 1 +/- up to this (2 % made 2 m drives drift 30 degrees)
     jitter: float = 0.01  # relative speed noise per step
     sensor: float = 0.02  # analog line reading noise, fraction of full scale
     sonar_cm: float = 0.3
@@ -105,6 +105,7 @@ class RobotSetup:
     noise: Noise = Noise()
     step_us: int = 10_000
     speed_scale: float = 1.0  # battery: 1.0 fresh, lower when tired
+    stop_at_goal_s: float | None = None  # the run may end this long after reaching the goal
 
     def guest_config(self) -> dict[str, Any]:
         """The JSON-able part the guest's robot fake reads."""
@@ -130,10 +131,12 @@ def _pin(board: Board, value: Any, where: str) -> str:
 
 def parse_robot(d: dict[str, Any], board: Board, where: str, base: Any = None) -> RobotSetup:
     """Validate a ``{type: robot, kit, world, sonars, line_sensors, noise, step_ms,
-    speed_scale}`` device for ``board``; ``base`` is the folder relative world paths use."""
+    speed_scale, stop_at_goal_s}`` device for ``board``; ``base`` is the folder relative world
+    paths use."""
     from app.sim.robot.world import WorldError, world_from
 
-    allowed = {"type", "kit", "world", "sonars", "line_sensors", "noise", "step_ms", "speed_scale"}
+    allowed = {"type", "kit", "world", "sonars", "line_sensors", "noise", "step_ms", "speed_scale",
+               "stop_at_goal_s"}
     extra = set(d) - allowed
     if extra:
         raise RobotConfigError(f"{where}: unknown keys {sorted(extra)} (known: {sorted(allowed)})")
@@ -188,4 +191,5 @@ def parse_robot(d: dict[str, Any], board: Board, where: str, base: Any = None) -
             raise RobotConfigError(f"{where}.noise: expected false or {{wheel, jitter, sensor, sonar_cm}}")
     step_ms = _num(d, "step_ms", where, 1, 50, 10)
     scale = _num(d, "speed_scale", where, 0.3, 1.5, 1.0)
-    return RobotSetup(kit, world, noise, int(step_ms * 1000), scale)
+    stop = _num(d, "stop_at_goal_s", where, 0, 10, 0) if "stop_at_goal_s" in d else None
+    return RobotSetup(kit, world, noise, int(step_ms * 1000), scale, stop)

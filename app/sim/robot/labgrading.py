@@ -10,12 +10,15 @@ shown to the student), so a program tuned to one track's timing fails::
         - file: worlds/s-bend.yaml
         - {file: worlds/hairpin.yaml, hidden: true}
 
-Every check runs on every world and passes only if it passes on all of them; the result shows the
-run of the first visible world that failed (never a hidden one: its geometry stays secret).
+Every check runs on every world and passes only if it passes on all of them; a failure says on
+which world, with what was measured there, and the result shows the run of the first visible world
+that failed (never a hidden one: its geometry stays secret). A run on a world lasts long enough for
+every time limit a check derives from that world (:func:`seconds_needed`).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,12 +26,13 @@ from typing import Any
 from app.sim import runner
 from app.sim.boards import get_board
 from app.sim.checks import CheckContext
-from app.sim.results import CheckResult, GradeResult
+from app.sim.results import GradeResult
 from app.sim.robot.world import World, WorldError, load_world
 from app.sim.scenario import parse_scenario
 
-OPTION_KEYS = ("kit", "sonars", "line_sensors", "noise", "step_ms", "speed_scale")
+OPTION_KEYS = ("kit", "sonars", "line_sensors", "noise", "step_ms", "speed_scale", "stop_at_goal_s")
 MIN_WORLDS = 3
+RUN_MARGIN_S = 1.0  # a run lasts this much longer than the longest time limit a check needs
 
 
 @dataclass(frozen=True)
@@ -90,38 +94,56 @@ def parse_lab_robot(data: Any, folder: Path, meta_file: Path) -> RobotLab:
     return RobotLab({k: data[k] for k in OPTION_KEYS if k in data}, tuple(worlds))
 
 
-def scenario_for(scenario: dict[str, Any], robot: RobotLab, index: int) -> dict[str, Any]:
-    """The lab's scenario with the robot device for world ``index`` (seed varies per world)."""
+def seconds_needed(checks: Any, world: World) -> float:
+    """The longest run any check needs on ``world`` (0 when none says): a time limit derived
+    from the world must fit in the run, with a margin to see the robot arrive."""
+    need = 0.0
+    for check in checks or ():
+        fn = getattr(check, "seconds_needed", None)
+        if fn is not None:
+            need = max(need, float(fn(world)))
+    return need
+
+
+def scenario_for(scenario: dict[str, Any], robot: RobotLab, index: int,
+                 checks: Any = None) -> dict[str, Any]:
+    """The lab's scenario with the robot device for world ``index`` (seed varies per world).
+    The run lasts the world's ``seconds``, else the scenario's, stretched when a check's limit
+    derived from the world needs longer (``checks``: the lab's checks)."""
     lw = robot.worlds[index]
     sc = dict(scenario)
     if lw.world.seconds is not None:
         sc["seconds"] = lw.world.seconds
+    need = seconds_needed(checks, lw.world)
+    if need:
+        sc["seconds"] = min(600.0, max(float(sc.get("seconds", 10)), math.ceil(need + RUN_MARGIN_S)))
     sc["seed"] = (int(sc.get("seed", 1)) + 7919 * index) % (2**31)
     sc["devices"] = list(sc.get("devices", [])) + [{"type": "robot", **robot.options, "world": lw.world}]
     return sc
 
 
-def _label(index: int, lw: LabWorld) -> str:
-    return f"world {index + 1} (hidden)" if lw.hidden else f"world {index + 1} '{lw.world.title['en']}'"
+def _place(index: int, lw: LabWorld) -> dict[str, str]:
+    if lw.hidden:
+        return {"it": f"mondo nascosto {index + 1}", "en": f"hidden world {index + 1}"}
+    return {"it": f"mondo {index + 1} «{lw.world.title['it']}»", "en": f"world {index + 1} '{lw.world.title['en']}'"}
 
 
 def grade_worlds(code: str, lab: Any, board: str, lang: str) -> GradeResult:
     """Run ``code`` on each of the lab's worlds and combine the checks (all worlds must pass)."""
+    from app.sim.grading import combine_checks
+
     robot: RobotLab = lab.robot
     b = get_board(board)
     runs = []
     for i in range(len(robot.worlds)):
-        sc = parse_scenario(scenario_for(lab.scenario_data, robot, i), b)
+        sc = parse_scenario(scenario_for(lab.scenario_data, robot, i, lab.checks), b)
         result, trace = runner.execute(code, board, sc)
+        if getattr(result, "outcome", "") == "busy":
+            # the server was too busy to finish the run: nothing is graded (see runner)
+            return GradeResult(lab.slug, result, (), lang)
         ctx = CheckContext(trace, result, lab.python_checks)
         runs.append((result, tuple(c.run(ctx) for c in lab.checks)))
-    combined = []
-    for j, check in enumerate(lab.checks):
-        parts = [(i, runs[i][1][j]) for i in range(len(runs))]
-        passed = all(r.passed for _, r in parts)
-        detail = "; ".join(f"{_label(i, robot.worlds[i])}: {'ok' if r.passed else 'FAILED'} - {r.detail}"
-                           for i, r in parts)
-        combined.append(CheckResult(check.id, passed, check.message, check.hint, detail))
+    combined = combine_checks(lab.checks, runs, [_place(i, lw) for i, lw in enumerate(robot.worlds)])
     shown = next((i for i, (res, checks) in enumerate(runs)
                   if not robot.worlds[i].hidden and not all(c.passed for c in checks)), None)
     if shown is None:
@@ -131,4 +153,4 @@ def grade_worlds(code: str, lab: Any, board: str, lang: str) -> GradeResult:
                     "passed": all(c.passed for c in runs[i][1]),
                     "failed": [c.id for c in runs[i][1] if not c.passed], "shown": i == shown}
                    for i, lw in enumerate(robot.worlds))
-    return GradeResult(lab.slug, runs[shown][0], tuple(combined), lang, worlds)
+    return GradeResult(lab.slug, runs[shown][0], combined, lang, worlds)

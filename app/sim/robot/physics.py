@@ -5,14 +5,17 @@
 that step, so the trajectory does not depend on when the guest happens to ask for readings: the
 guest may sync often or rarely, the result is the same. States are computed ahead (to answer
 several future readings in one host call) and dropped again when a new command arrives that
-changes them. Collisions stop the robot where it was and are recorded; noise is a counter-based
-hash of (seed, step, channel), so it is identical however far ahead we computed.
+changes them. Collisions stop the robot where it was and are recorded; noise is read from a
+per-seed table at an index computed from (step, channel), so it is identical however far ahead we
+computed.
 """
 
 from __future__ import annotations
 
 import math
+import random
 from bisect import bisect_right
+from functools import lru_cache
 
 from app.sim.robot import sensors
 from app.sim.robot.kits import RobotSetup
@@ -21,6 +24,7 @@ from app.sim.robot.trajectory import Trajectory
 MASK64 = (1 << 64) - 1
 # a state: (x_cm, y_cm, heading_rad, left_cm_s, right_cm_s, blocked 0/1)
 State = tuple[float, float, float, float, float, int]
+_NO_TARGETS = (0, 0, 0.0, 0.0)
 
 
 def unit_noise(seed: int, step: int, channel: int) -> float:
@@ -30,6 +34,26 @@ def unit_noise(seed: int, step: int, channel: int) -> float:
     z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
     z ^= z >> 31
     return (z >> 11) / float(1 << 52) - 1.0
+
+
+NOISE_SIZE = 1 << 13
+NOISE_MASK = NOISE_SIZE - 1
+STEP_STRIDE = 4099  # odd: a channel visits every table entry before repeating (82 s of steps)
+CHANNEL_STRIDE = 2053
+
+
+@lru_cache(maxsize=64)
+def noise_table(seed: int) -> tuple[float, ...]:
+    """The per-seed table the per-step noise is read from (the Mersenne Twister, seeded: the same
+    on every machine): hashing per call cost about a microsecond, a lookup a tenth of that, and
+    runs on the same world share the table."""
+    rnd = random.Random(seed).random
+    return tuple(2.0 * rnd() - 1.0 for _ in range(NOISE_SIZE))
+
+
+def step_noise(table: tuple[float, ...], step: int, channel: int) -> float:
+    """Noise in -1..1 for (step, channel): identical however far ahead the physics computed."""
+    return table[(step * STEP_STRIDE + channel * CHANNEL_STRIDE) & NOISE_MASK]
 
 
 class RobotSim:
@@ -51,8 +75,14 @@ class RobotSim:
         self.floor_step = 0  # readings up to this step were handed out: commands cannot precede it
         n = setup.noise
         self.gain = (1.0 + n.wheel * unit_noise(seed, 0, 1), 1.0 + n.wheel * unit_noise(seed, 0, 2))
+        self.noise = noise_table(seed)
         self.alpha = 1.0 - math.exp(-self.dt / self.kit.tau_s)
         self.syncs = 0
+        self._cached_targets = _NO_TARGETS  # (from_step, until_step, left, right) target speeds
+        self.goal_step: int | None = None  # first computed step with the centre in the goal
+        self._last_pose: tuple[float, float, float] | None = None  # pose of the cached readings
+        self._last_covers: list[float] = []
+        self._last_bumpers: list[int] = []
 
     # ---- commands ---------------------------------------------------------------------------
     def command(self, eff_step: int, motor: int, power: float) -> None:
@@ -70,9 +100,12 @@ class RobotSim:
             del steps[i:], values[i:]
             steps.append(eff)
             values.append(power)
+        self._cached_targets = _NO_TARGETS
         # states after `eff` were computed with the old command: drop them
         if len(self.states) > eff + 1:
             del self.states[eff + 1:]
+            if self.goal_step is not None and self.goal_step > eff:
+                self.goal_step = None
 
     def _power(self, motor: int, step: int) -> float:
         steps = self.cmd_steps[motor]
@@ -91,42 +124,82 @@ class RobotSim:
         """The state at step ``k`` (computed if needed; ``k`` is capped at the run's end)."""
         k = min(max(k, 0), self.end_step)
         states = self.states
+        if len(states) > k:
+            return states[k]
         kit, world, dt, alpha = self.kit, self.world, self.dt, self.alpha
         jitter = self.setup.noise.jitter
+        table, track, radius = self.noise, kit.track_cm, kit.radius_cm
+        goal = world.goal
+        blocked = sensors.body_blocked
+        cos, sin = math.cos, math.sin
+        # the wheel speeds commanded stay the same until the next command: look them up once
+        valid_from, next_change, tl, tr = self._cached_targets
         while len(states) <= k:
             j = len(states) - 1
+            if not valid_from <= j < next_change:
+                tl, tr, next_change = self._targets(j)
+                valid_from = j
+                self._cached_targets = (valid_from, next_change, tl, tr)
             x, y, th, vl, vr, _ = states[j]
-            tl = self._speed(self._power(0, j), 0)
-            tr = self._speed(self._power(1, j), 1)
             if jitter:
-                tl *= 1.0 + jitter * unit_noise(self.seed, j, 3)
-                tr *= 1.0 + jitter * unit_noise(self.seed, j, 4)
-            vl += (tl - vl) * alpha
-            vr += (tr - vr) * alpha
+                at = j * STEP_STRIDE
+                vl += (tl * (1.0 + jitter * table[(at + 3 * CHANNEL_STRIDE) & NOISE_MASK]) - vl) * alpha
+                vr += (tr * (1.0 + jitter * table[(at + 4 * CHANNEL_STRIDE) & NOISE_MASK]) - vr) * alpha
+            else:
+                vl += (tl - vl) * alpha
+                vr += (tr - vr) * alpha
             v = (vl + vr) * 0.5
-            w = (vr - vl) / kit.track_cm
+            w = (vr - vl) / track
             thm = th + w * dt * 0.5
-            nx = x + v * math.cos(thm) * dt
-            ny = y + v * math.sin(thm) * dt
+            nx = x + v * cos(thm) * dt
+            ny = y + v * sin(thm) * dt
             nth = th + w * dt
-            if (nx != x or ny != y) and sensors.body_blocked(world, nx, ny, kit.radius_cm):
+            if (nx != x or ny != y) and blocked(world, nx, ny, radius):
                 states.append((x, y, nth, 0.0, 0.0, 1))
             else:
                 states.append((nx, ny, nth, vl, vr, 0))
+                if goal is not None and self.goal_step is None and goal.contains(nx, ny):
+                    self.goal_step = j + 1
         return states[k]
+
+    @property
+    def done_us(self) -> int | None:
+        """When the run may end because the robot's task is over: ``stop_at_goal_s`` after it
+        first reached the goal (None: not reached yet as far as computed, or the lab keeps the
+        robot running to the end). Labs whose checks only look up to the goal set it."""
+        after = self.setup.stop_at_goal_s
+        if after is None or self.goal_step is None:
+            return None
+        return self.goal_step * self.step_us + int(after * 1_000_000)
+
+    def _targets(self, step: int) -> tuple[float, float, int]:
+        """Both wheels' commanded speeds at ``step`` and the first later step they may change."""
+        nxt = 1 << 62
+        speeds = []
+        for motor in (0, 1):
+            steps = self.cmd_steps[motor]
+            i = bisect_right(steps, step)
+            speeds.append(self._speed(self.cmd_values[motor][i - 1], motor))
+            if i < len(steps):
+                nxt = min(nxt, steps[i])
+        return speeds[0], speeds[1], nxt
 
     # ---- sensors ----------------------------------------------------------------------------
     def line_and_bumpers(self, k: int) -> list[int]:
         """Readings at step ``k``: analog line values, then bumper states (1 = pressed)."""
         x, y, th, _, _, _ = self.ensure(k)
         amp = self.setup.noise.sensor
-        noise = [amp * unit_noise(self.seed, k, 10 + i) for i in range(len(self.kit.line))]
-        out = sensors.line_readings(self.world, self.kit, x, y, th, noise)
-        near_wall = bool(self.kit.bumpers) and bool(self.world.wall_grid.near(x, y))
-        for b in self.kit.bumpers:  # the grid's margin covers the bumpers' reach
-            pressed = near_wall and sensors.bumper_pressed(self.world, self.kit, x, y, th, b.angle)
-            out.append(1 if pressed else 0)
-        return out
+        noise = [amp * step_noise(self.noise, k, 10 + i) for i in range(len(self.kit.line))]
+        pose = (x, y, th)
+        if pose != self._last_pose:  # a robot standing still (or pushing a wall) sees the same
+            self._last_pose = pose
+            self._last_covers = sensors.line_covers(self.world, self.kit, x, y, th)
+            # a bumper can only touch a solid within its reach of the body: skip both when none is
+            near_wall = bool(self.kit.bumpers) and sensors.body_blocked(
+                self.world, x, y, self.kit.radius_cm + sensors.BUMPER_REACH_CM + 1e-6)
+            self._last_bumpers = [1 if near_wall and sensors.bumper_pressed(
+                self.world, self.kit, x, y, th, b.angle) else 0 for b in self.kit.bumpers]
+        return sensors.readings_from_covers(self._last_covers, noise) + self._last_bumpers
 
     def sonar_mm(self, k: int, index: int) -> int:
         """Distance (mm) sonar ``index`` measures at step ``k``; -1 for no echo."""
@@ -137,7 +210,7 @@ class RobotSim:
         cm = sensors.sonar_cm(self.world, x, y, th, s.x, s.y, s.angle)
         if cm is None:
             return -1
-        cm += self.setup.noise.sonar_cm * unit_noise(self.seed, k, 40 + index)
+        cm += self.setup.noise.sonar_cm * step_noise(self.noise, k, 40 + index)
         return int(round(max(cm, sensors.SONAR_MIN_CM) * 10))
 
     # ---- the end ----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from app.sim.robot.geometry import point_segment_distance, ray_segment
+from app.sim.robot.geometry import point_segment_distance
 from app.sim.robot.kits import Kit
 from app.sim.robot.world import World
 
@@ -59,39 +59,87 @@ def line_coverage(world: World, px: float, py: float) -> float:
     return 0.5 - best / (2 * SPOT_CM)
 
 
-def line_readings(world: World, kit: Kit, x: float, y: float, th: float,
-                  noise: list[float]) -> list[int]:
-    """Analog readings (0..65535, dark = high) of every line sensor; ``noise`` holds one value in
-    -1..1 per sensor already scaled by the noise amplitude."""
+def line_covers(world: World, kit: Kit, x: float, y: float, th: float) -> list[float]:
+    """How much of each line sensor's spot is over a line (0.0 floor .. 1.0 line) at a pose."""
     out = []
     c, s = math.cos(th), math.sin(th)
-    near = world.floor_grid.near
-    span = DARK_U16 - LIGHT_U16
-    for i, sen in enumerate(kit.line):
+    near = world.floor_grid.near_prepared
+    for sen in kit.line:
         px = x + sen.x * c - sen.y * s
         py = y + sen.x * s + sen.y * c
-        segs = near(px, py)
         cover = 0.0
-        if segs:
-            d = line_edge_distance(segs, px, py)
-            cover = 0.0 if d >= SPOT_CM else 1.0 if d <= -SPOT_CM else 0.5 - d / (2 * SPOT_CM)
-        v = LIGHT_U16 + span * cover + noise[i] * 65535
+        best = 1e9
+        for x0, y0, dx, dy, length2, hw in near(px, py):  # line_edge_distance, inlined
+            ex, ey = px - x0, py - y0
+            t = (ex * dx + ey * dy) / length2 if length2 > 0.0 else 0.0
+            if t < 0.0:
+                t = 0.0
+            elif t > 1.0:
+                t = 1.0
+            d = math.hypot(ex - t * dx, ey - t * dy) - hw
+            if d < best:
+                best = d
+        if best < SPOT_CM:
+            cover = 1.0 if best <= -SPOT_CM else 0.5 - best / (2 * SPOT_CM)
+        out.append(cover)
+    return out
+
+
+def readings_from_covers(covers: list[float], noise: list[float]) -> list[int]:
+    """Analog readings (0..65535, dark = high) from spot coverages plus per-sensor noise."""
+    span = DARK_U16 - LIGHT_U16
+    out = []
+    for cover, n in zip(covers, noise):
+        v = LIGHT_U16 + span * cover + n * 65535
         out.append(0 if v < 0 else 65535 if v > 65535 else int(v))
     return out
 
 
+def line_readings(world: World, kit: Kit, x: float, y: float, th: float,
+                  noise: list[float]) -> list[int]:
+    """Analog readings (0..65535, dark = high) of every line sensor; ``noise`` holds one value in
+    -1..1 per sensor already scaled by the noise amplitude."""
+    return readings_from_covers(line_covers(world, kit, x, y, th), noise)
+
+
+_FAN_DEG = (-BEAM_HALF_DEG, -BEAM_HALF_DEG / 2, 0.0, BEAM_HALF_DEG / 2, BEAM_HALF_DEG)
+
+
 def sonar_cm(world: World, x: float, y: float, th: float, sx: float, sy: float,
              angle_deg: float) -> float | None:
-    """Distance the sonar measures, or None when nothing is within range (no echo)."""
-    ox, oy = to_world(x, y, th, sx, sy)
-    best = None
-    segs = world.wall_segments
-    for off in (-BEAM_HALF_DEG, -BEAM_HALF_DEG / 2, 0.0, BEAM_HALF_DEG / 2, BEAM_HALF_DEG):
+    """Distance the sonar measures, or None when nothing is within range (no echo).
+
+    Edges wholly behind the sensor or outside the cone are skipped with a few products before
+    the five rays are intersected with the rest (the hot path of the maze lab)."""
+    c, s = math.cos(th), math.sin(th)
+    ox, oy = x + sx * c - sy * s, y + sx * s + sy * c
+    rays = []
+    for off in _FAN_DEG:
         a = th + math.radians(angle_deg + off)
-        dx, dy = math.cos(a), math.sin(a)
-        for seg in segs:
-            t = ray_segment(ox, oy, dx, dy, seg)
-            if t is not None and (best is None or t < best):
+        rays.append((math.cos(a), math.sin(a)))
+    mx, my = rays[2]  # the cone's axis
+    lx, ly = rays[4]  # its left edge
+    rx, ry = rays[0]  # its right edge
+    inside = 0.0 <= ox <= world.width and 0.0 <= oy <= world.height
+    segs = world.ray_segments_inside if inside and world.border else world.ray_segments_all
+    best = None
+    for x0, y0, ex, ey in segs:
+        wx, wy = x0 - ox, y0 - oy
+        vx, vy = wx + ex, wy + ey  # the far end, relative to the sensor
+        if wx * mx + wy * my < 0.0 and vx * mx + vy * my < 0.0:
+            continue  # behind the sensor
+        if lx * wy - ly * wx > 0.0 and lx * vy - ly * vx > 0.0:
+            continue  # left of the cone
+        if rx * wy - ry * wx < 0.0 and rx * vy - ry * vx < 0.0:
+            continue  # right of the cone
+        cross_t = wx * ey - wy * ex
+        for dx, dy in rays:
+            den = dx * ey - dy * ex
+            if -1e-12 < den < 1e-12:
+                continue
+            t = cross_t / den
+            u = (wx * dy - wy * dx) / den
+            if t >= 0.0 and 0.0 <= u <= 1.0 and (best is None or t < best):
                 best = t
     if best is None or best > SONAR_MAX_CM:
         return None
@@ -101,19 +149,40 @@ def sonar_cm(world: World, x: float, y: float, th: float, sx: float, sy: float,
 def bumper_pressed(world: World, kit: Kit, x: float, y: float, th: float, angle_deg: float) -> bool:
     """Is something touching the body within 30 degrees of ``angle_deg`` (from straight ahead)?"""
     reach = kit.radius_cm + 0.5
+    touch = BUMPER_REACH_CM - 0.5
+    near = world.wall_grid.near_prepared
     for off in (-30.0, 0.0, 30.0):
         a = th + math.radians(angle_deg + off)
         px, py = x + reach * math.cos(a), y + reach * math.sin(a)
-        for seg in world.wall_grid.near(px, py):
-            if point_segment_distance(px, py, seg) <= BUMPER_REACH_CM - 0.5:
+        for x0, y0, dx, dy, length2, _ in near(px, py):  # point_segment_distance, inlined
+            if length2 <= 0.0:
+                d = math.hypot(px - x0, py - y0)
+            else:
+                t = ((px - x0) * dx + (py - y0) * dy) / length2
+                if t < 0.0:
+                    t = 0.0
+                elif t > 1.0:
+                    t = 1.0
+                d = math.hypot(px - (x0 + t * dx), py - (y0 + t * dy))
+            if d <= touch:
                 return True
     return False
 
 
 def body_blocked(world: World, x: float, y: float, radius: float) -> bool:
     """Does a disc of ``radius`` at (x, y) overlap a wall or obstacle?"""
-    for seg in world.wall_grid.near(x, y):
-        if point_segment_distance(x, y, seg) < radius:
+    for x0, y0, dx, dy, length2, _ in world.wall_grid.near_prepared(x, y):
+        # point_segment_distance, inlined (same arithmetic, so the same verdict to the last bit)
+        if length2 <= 0.0:
+            d = math.hypot(x - x0, y - y0)
+        else:
+            t = ((x - x0) * dx + (y - y0) * dy) / length2
+            if t < 0.0:
+                t = 0.0
+            elif t > 1.0:
+                t = 1.0
+            d = math.hypot(x - (x0 + t * dx), y - (y0 + t * dy))
+        if d < radius:
             return True
     return False
 

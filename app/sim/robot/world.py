@@ -24,7 +24,7 @@ from app.sim.robot.yamlpos import line_of, load_with_lines
 MAX_SIZE_CM = 2000.0
 MAX_POINTS = 4000
 KEYS = {"title", "size", "border", "start", "goal", "lines", "walls", "obstacles", "seconds",
-        "floor"}
+        "floor", "route"}
 
 
 class WorldError(ValueError):
@@ -73,18 +73,40 @@ class World:
     seconds: float | None = None
     floor: str = "#f4f1ea"
     digest: str = field(default="", compare=False)
+    route: tuple[Point, ...] = ()  # waypoints of the intended way from start to goal (mazes)
+
+    @cached_property
+    def border_polygons(self) -> tuple[tuple[Point, ...], ...]:
+        """The four thin walls around the room (none when ``border`` is false)."""
+        if not self.border:
+            return ()
+        w, h, t = self.width, self.height, 2.0
+        return (((-t, -t), (w + t, -t), (w + t, 0.0), (-t, 0.0)),
+                ((-t, h), (w + t, h), (w + t, h + t), (-t, h + t)),
+                ((-t, 0.0), (0.0, 0.0), (0.0, h), (-t, h)),
+                ((w, 0.0), (w + t, 0.0), (w + t, h), (w, h)))
 
     @cached_property
     def solids(self) -> tuple[tuple[Point, ...], ...]:
         """Every polygon that blocks the robot and reflects ultrasound (border included)."""
-        out = list(self.walls) + list(self.obstacles)
-        if self.border:
-            w, h, t = self.width, self.height, 2.0
-            out += [((-t, -t), (w + t, -t), (w + t, 0.0), (-t, 0.0)),
-                    ((-t, h), (w + t, h), (w + t, h + t), (-t, h + t)),
-                    ((-t, 0.0), (0.0, 0.0), (0.0, h), (-t, h)),
-                    ((w, 0.0), (w + t, 0.0), (w + t, h), (w, h))]
-        return tuple(out)
+        return tuple(self.walls) + tuple(self.obstacles) + self.border_polygons
+
+    @cached_property
+    def ray_segments_inside(self) -> tuple[tuple[float, float, float, float], ...]:
+        """``(x0, y0, ex, ey)`` of the edges a ray starting inside the room can hit first: every
+        wall and obstacle edge, and only the inner edge of each border wall (the others always
+        lie behind it). Sonar casts use these; :attr:`ray_segments_all` serves origins outside."""
+        segs = [e for poly in tuple(self.walls) + tuple(self.obstacles) for e in polygon_edges(poly)]
+        border = self.border_polygons
+        if border:  # bottom, top, left, right: the edge on the room's side
+            segs += [polygon_edges(border[0])[2], polygon_edges(border[1])[0],
+                     polygon_edges(border[2])[1], polygon_edges(border[3])[3]]
+        return tuple((x0, y0, x1 - x0, y1 - y0) for x0, y0, x1, y1, _ in segs)
+
+    @cached_property
+    def ray_segments_all(self) -> tuple[tuple[float, float, float, float], ...]:
+        """``(x0, y0, ex, ey)`` of every solid edge."""
+        return tuple((x0, y0, x1 - x0, y1 - y0) for x0, y0, x1, y1, _ in self.wall_segments)
 
     @cached_property
     def floor_segments(self) -> list[Segment]:
@@ -108,6 +130,23 @@ class World:
         # margin: the largest robot radius plus the bumper reach
         return SegmentGrid.build(self.wall_segments, self.width, self.height, margin=14.0)
 
+    @cached_property
+    def route_cm(self) -> float | None:
+        """How far a robot has to drive from the start to the goal (None without a goal): along
+        the ``route`` waypoints when the world gives them, else along the floor line the robot
+        starts on (in the direction it faces), else in a straight line. Time limits that are
+        derived from the world scale with it."""
+        if self.goal is None:
+            return None
+        sx, sy, heading = self.start
+        gx, gy = self.goal.x, self.goal.y
+        if self.route:
+            pts = [(sx, sy), *self.route, (gx, gy)]
+            return sum(math.hypot(b[0] - a[0], b[1] - a[1]) for a, b in zip(pts, pts[1:]))
+        if self.lines:
+            return _along_line(self.lines, sx, sy, math.radians(heading), gx, gy)
+        return math.hypot(gx - sx, gy - sy)
+
     def describe(self) -> dict[str, Any]:
         """A JSON-able description (for the replay and the SVG)."""
         return {"title": self.title, "size": [self.width, self.height],
@@ -120,6 +159,35 @@ class World:
                     "x": self.goal.x, "y": self.goal.y, "radius": self.goal.radius,
                     "rect": list(self.goal.rect) if self.goal.rect else None},
                 "border": self.border}
+
+
+def _along_line(lines: tuple[FloorLine, ...], sx: float, sy: float, heading: float,
+                gx: float, gy: float) -> float:
+    """Distance along the floor line nearest the start, from the start to the goal."""
+    def locate(pts: list[Point], px: float, py: float) -> tuple[float, float, float, float]:
+        """(distance, arc length at the nearest point, segment dx, segment dy)."""
+        best = (1e18, 0.0, 1.0, 0.0)
+        run = 0.0
+        for a, b in zip(pts, pts[1:]):
+            dx, dy = b[0] - a[0], b[1] - a[1]
+            seg = math.hypot(dx, dy)
+            t = 0.0 if seg == 0 else max(0.0, min(1.0, ((px - a[0]) * dx + (py - a[1]) * dy) / seg ** 2))
+            d = math.hypot(px - a[0] - t * dx, py - a[1] - t * dy)
+            if d < best[0]:
+                best = (d, run + t * seg, dx, dy)
+            run += seg
+        return best
+
+    paths = [list(ln.points) + ([ln.points[0]] if ln.closed else []) for ln in lines]
+    i = min(range(len(paths)), key=lambda k: locate(paths[k], sx, sy)[0])
+    pts, closed = paths[i], lines[i].closed
+    total = sum(math.hypot(b[0] - a[0], b[1] - a[1]) for a, b in zip(pts, pts[1:]))
+    _, s0, dx, dy = locate(pts, sx, sy)
+    _, s1, _, _ = locate(pts, gx, gy)
+    forward = dx * math.cos(heading) + dy * math.sin(heading) >= 0
+    if not closed:
+        return abs(s1 - s0)
+    return (s1 - s0) % total if forward else (s0 - s1) % total
 
 
 class _Ctx:
@@ -258,10 +326,15 @@ def parse_world(data: Any, source: str = "<inline>") -> World:
     if not (isinstance(floor, str) and len(floor) == 7 and floor.startswith("#")
             and all(c in "0123456789abcdefABCDEF" for c in floor[1:])):
         raise cx.fail(data, "floor", "floor", "expected a colour like '#f4f1ea'")
+    route: tuple[Point, ...] = ()
+    if data.get("route") is not None:
+        if goal is None:
+            raise cx.fail(data, "route", "route", "a route needs a goal")
+        route = cx.points(data, "route", "route", 1)
     digest = json.dumps(data, sort_keys=True, default=str)
     return World(source, {"it": title["it"], "en": title["en"]}, width, height,
                  (sx, sy, heading), tuple(lines), tuple(polys["walls"]), tuple(polys["obstacles"]),
-                 goal, border, seconds, floor, digest)
+                 goal, border, seconds, floor, digest, route)
 
 
 def load_world(path: str | Path) -> World:

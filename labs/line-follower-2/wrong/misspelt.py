@@ -1,3 +1,4 @@
+# WRONG (typo): sensor_rigth instead of sensor_right - NameError in the loop.
 from machine import Pin, PWM
 import time
 

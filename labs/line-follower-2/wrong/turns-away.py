@@ -1,4 +1,4 @@
-# Line follower with two IR sensors straddling the line (Maker Pi RP2040 robot).
+# WRONG: turns away from the side where the line is (left and right swapped).
 from machine import Pin, PWM
 import time
 

@@ -1,4 +1,4 @@
-# Proportional line follower with three analog IR sensors (Maker Pi RP2040 robot).
+# WRONG: the gain's sign is flipped, so the robot steers away from the line.
 from machine import Pin, PWM, ADC
 import time
 

@@ -1,4 +1,4 @@
-# Proportional line follower with three analog IR sensors (Maker Pi RP2040 robot).
+# WRONG (not proportional): on/off steering with two speeds - follows the line but not in proportion.
 from machine import Pin, PWM, ADC
 import time
 

@@ -1,4 +1,4 @@
-# Proportional line follower with three analog IR sensors (Maker Pi RP2040 robot).
+# WRONG: the left sensor is ADC(Pin(25)) - GP25 has no ADC, so the program stops with a ValueError.
 from machine import Pin, PWM, ADC
 import time
 

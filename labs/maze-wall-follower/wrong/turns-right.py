@@ -1,4 +1,4 @@
-# Maze solver: follow the wall on the right (right-hand rule) with two HC-SR04 sensors.
+# WRONG: with a wall ahead it turns right (into the wall it follows) instead of left.
 from machine import Pin, PWM, time_pulse_us
 import time
 

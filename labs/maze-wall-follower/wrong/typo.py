@@ -1,4 +1,4 @@
-# Maze solver: follow the wall on the right (right-hand rule) with two HC-SR04 sensors.
+# WRONG (typo): `last = sidee` - a NameError as soon as it follows a wall.
 from machine import Pin, PWM, time_pulse_us
 import time
 

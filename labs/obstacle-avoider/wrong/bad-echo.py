@@ -1,4 +1,4 @@
-# Wander without hitting anything: drive forward, turn on the spot when something is close.
+# WRONG (typo): echo.vaule() - the program stops with an AttributeError before it drives.
 from machine import Pin, PWM, time_pulse_us
 import time
 

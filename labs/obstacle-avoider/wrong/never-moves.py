@@ -1,4 +1,4 @@
-# Wander without hitting anything: drive forward, turn on the spot when something is close.
+# WRONG: starts turning when something is close but never drives forward again, so it spins on the spot.
 from machine import Pin, PWM, time_pulse_us
 import time
 

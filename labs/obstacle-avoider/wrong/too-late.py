@@ -1,4 +1,4 @@
-# Wander without hitting anything: drive forward, turn on the spot when something is close.
+# WRONG: the threshold is 3 cm instead of 30 - the robot reacts only once it is already touching.
 from machine import Pin, PWM, time_pulse_us
 import time
 

@@ -1,4 +1,4 @@
-# Drive a square of 50 cm sides, turning left at each corner (Maker Pi RP2040 robot).
+# WRONG: `while True` instead of four sides - the robot drives the square forever.
 from machine import Pin, PWM
 import time
 

@@ -1,4 +1,4 @@
-# Drive a square of 50 cm sides, turning left at each corner (Maker Pi RP2040 robot).
+# WRONG: turns right at each corner instead of left.
 from machine import Pin, PWM
 import time
 

@@ -1,4 +1,4 @@
-# Drive a square of 50 cm sides, turning left at each corner (Maker Pi RP2040 robot).
+# WRONG (typo): motor(0, 0) instead of motors(0, 0) - NameError after the first side.
 from machine import Pin, PWM
 import time
 

@@ -1,4 +1,4 @@
-# Drive towards the wall and stop before touching it (HC-SR04 on GP16/GP17).
+# WRONG: the loop waits until the wall is close but then forgets to stop the motors.
 from machine import Pin, PWM, time_pulse_us
 import time
 

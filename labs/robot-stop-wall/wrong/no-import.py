@@ -1,4 +1,4 @@
-# Drive towards the wall and stop before touching it (HC-SR04 on GP16/GP17).
+# WRONG: time_pulse_us is used but never imported - NameError at the first measurement.
 from machine import Pin, PWM
 import time
 

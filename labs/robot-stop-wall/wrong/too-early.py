@@ -1,4 +1,4 @@
-# Drive towards the wall and stop before touching it (HC-SR04 on GP16/GP17).
+# WRONG: stops at 60 cm instead of about 15 cm - too far from the wall.
 from machine import Pin, PWM, time_pulse_us
 import time
 

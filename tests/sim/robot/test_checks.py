@@ -103,3 +103,14 @@ def test_robot_check_without_robot_is_a_clear_failure():
     """Does a robot check on a run without a robot fail with a plain explanation?"""
     res = _check("path_length", min_cm=1).run(CheckContext(SimpleNamespace(robot=None), None))
     assert not res.passed and "needs a robot" in res.detail
+
+
+def test_goal_limit_is_stated_or_derived_never_both(sim_factory, straight):
+    """Is a goal check with both (or neither) limits a clear misconfiguration, and a derived
+    limit the route's length at the given speed plus the extra seconds?"""
+    both = _check("reaches_goal", within_s=5, min_speed_cm_s=8)
+    assert not both.run(_ctx(straight)).passed and both.seconds_needed(straight.world) == 0
+    derived = _check("reaches_goal", min_speed_cm_s=10, extra_s=2)
+    assert derived.limit_s(straight.world) == pytest.approx(straight.world.route_cm / 10 + 2, abs=0.1)
+    found = derived.run(_ctx(straight))
+    assert found.passed and "cm/s" in found.measured["en"]

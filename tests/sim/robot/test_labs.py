@@ -24,13 +24,16 @@ def test_every_robot_lab_has_three_worlds_one_hidden():
 
 
 def test_timing_tuned_program_fails_on_other_worlds():
-    """Does a stop-by-the-clock program tuned to one wall fail where the wall is elsewhere?"""
+    """Does a stop-by-the-clock program tuned to one wall fail where the wall is elsewhere, with
+    the world named and the distance measured there?"""
     lab = ROOT / "labs" / "robot-stop-wall"
-    res = grade_local((lab / "wrong" / "timed.py").read_text(), lab, lang="en")
+    res = grade_local((lab / "wrong" / "hardcoded_timing.py").read_text(), lab, lang="en")
     stop = next(c for c in res.checks if c.id == "stop-distance")
-    assert not res.passed and "world 1 'Near wall': ok" in stop.detail
-    assert "world 2 'Far wall': FAILED" in stop.detail
-    assert [w["passed"] for w in res.worlds] == [True, False, False]
+    assert not res.passed and not stop.passed and stop.cause == "too-far"
+    assert stop.measured["en"].startswith("world 2 'Far wall': stopped ")
+    assert stop.measured["it"].startswith("mondo 2 «Muro lontano»: fermo a ")
+    assert [w["passed"] for w in res.worlds][:2] == [True, False]
+    assert not all(w["passed"] for w in res.worlds if w["hidden"])
 
 
 def test_hidden_world_geometry_never_leaves_the_grader():
@@ -40,7 +43,7 @@ def test_hidden_world_geometry_never_leaves_the_grader():
     assert res.passed
     hidden = [w for w in res.worlds if w["hidden"]]
     assert hidden and all(w["title"] is None and w["file"] is None and not w["shown"] for w in hidden)
-    text = json.dumps(res.to_dict())
+    text = json.dumps(res.to_wire())
     assert "Hairpins" not in text and "hairpin" not in text and "Tornanti" not in text
     assert res.run.robot["world"]["title"]["en"] == "Oval"
 

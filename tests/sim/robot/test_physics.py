@@ -102,3 +102,24 @@ def test_trajectory_measures(sim_factory):
     traj = sim.finish(4_000_000)
     assert math.isclose(traj.path_length_cm, traj.samples[-1][0] - 30, rel_tol=1e-6)
     assert 1_500_000 < traj.goal_time_us() < 2_500_000
+
+
+def test_goal_step_and_when_the_run_may_end(world_factory):
+    """Is the first step in the goal recorded, the end offered only when the lab asks for it,
+    and forgotten when a late command rewrites the states before it?"""
+    from app.sim.robot.kits import KITS, Noise, RobotSetup
+    from app.sim.robot.physics import RobotSim
+
+    quiet = Noise(0.0, 0.0, 0.0, 0.0)
+    world = world_factory()
+    keeps_going = RobotSim(RobotSetup(KITS["maker_pi_rp2040"], world, quiet), 1, 8_000_000)
+    stops = RobotSim(RobotSetup(KITS["maker_pi_rp2040"], world, quiet, stop_at_goal_s=1.0), 1, 8_000_000)
+    for sim in (keeps_going, stops):
+        sim.command(0, 0, 1.0)
+        sim.command(0, 1, 1.0)
+        sim.ensure(400)
+    assert keeps_going.goal_step == stops.goal_step and stops.goal_step is not None
+    assert keeps_going.done_us is None
+    assert stops.done_us == stops.goal_step * stops.step_us + 1_000_000
+    stops.command(50, 0, 0.0)  # a late command before the goal: the goal is not reached yet
+    assert stops.goal_step is None and stops.done_us is None

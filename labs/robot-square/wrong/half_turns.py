@@ -1,4 +1,4 @@
-# Drive a square of 50 cm sides, turning left at each corner (Maker Pi RP2040 robot).
+# WRONG: each turn lasts half as long as it should - 45 degrees instead of 90.
 from machine import Pin, PWM
 import time
 

@@ -1,4 +1,4 @@
-# Drive towards the wall and stop before touching it (HC-SR04 on GP16/GP17).
+# WRONG (hard-coded timing): drives for 4.5 s, the time that suits the near wall - never measures.
 from machine import Pin, PWM, time_pulse_us
 import time
 

@@ -1,4 +1,4 @@
-# Maze solver: follow the wall on the right (right-hand rule) with two HC-SR04 sensors.
+# WRONG (ignores its front sensor): measures ahead but never uses it, so it drives into the end walls.
 from machine import Pin, PWM, time_pulse_us
 import time
 
