@@ -130,6 +130,7 @@ def execute(code: str, board_name: str, scenario: Scenario | dict[str, Any] | No
     outcome, error = _outcome(raw, vb, limits)
     if outcome == "time":
         vb.internal.setdefault("end", "time")
+    end_us = vb.end_us  # earlier than the scenario's end when a robot finished its task
     sim_time = end_us if outcome == "time" else min(vb.now, end_us)
     trace = build_trace(vb.events, board, sc, sim_time, vb.truncated, vb.internal)
     stdout = raw.stdout.decode("utf-8", "replace")

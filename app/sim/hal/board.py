@@ -153,6 +153,8 @@ class VirtualBoard:
         fuel += self.carry
         self.carry = fuel % FUEL_PER_US
         self.now += fuel // FUEL_PER_US
+        if self.robot is not None:
+            self._end_at_goal()
         if self.now >= self.end_us:
             self.now = self.end_us
             raise RunEnded("time")
@@ -196,6 +198,13 @@ class VirtualBoard:
             raise
         except (ValueError, TypeError, KeyError, IndexError, OverflowError):
             return b"", self.charge  # a malformed command does nothing (it is untrusted)
+
+    def _end_at_goal(self) -> None:
+        """A robot lab whose checks look only up to the goal (``stop_at_goal_s``) ends the run
+        that long after the robot first reached it: the rest would change no grade."""
+        done = self.robot.sim.done_us
+        if done is not None and done < self.end_us:
+            self.end_us = max(self.now, done)
 
     def _run(self, op: Callable[[], bool]) -> bool:
         """Deliver a due callback first (``op`` then waits for ``k``), else perform ``op``."""
