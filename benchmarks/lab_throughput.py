@@ -89,9 +89,13 @@ def fuel_per_call() -> dict[str, float]:
         return runner.execute(code, board, None, 30)[0].fuel_used
 
     def per(setup: str, body: str, n: int, board: str = "pico") -> float:
-        short = used(f"{setup}def f(k):\n    for i in range(k):\n{body}f(10)\n", board)
-        long = used(f"{setup}def f(k):\n    for i in range(k):\n{body}f({n + 10})\n", board)
-        return (long - short) / n
+        # the call alone: the same loop with an empty body is subtracted (the loop itself costs
+        # a few hundred fuel per iteration)
+        def loop(text: str, k: int) -> int:
+            return used(f"{setup}def f(k):\n    for i in range(k):\n{text}f({k})\n", board)
+        calls = loop(body, n + 10) - loop(body, 10)
+        empty = loop("        pass\n", n + 10) - loop("        pass\n", 10)
+        return (calls - empty) / n
 
     toggle = per("from machine import Pin\np = Pin(25, Pin.OUT)\n", "        p.toggle()\n", 2000)
     show = per("from microbit import *\n",
