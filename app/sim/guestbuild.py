@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 GUEST_DIR = Path(__file__).parent / "guest"
-GUEST_MODULES = ("_simcore", "_simtime", "_simpins", "_simbus", "_simmicrobit", "_simrobot",
+GUEST_MODULES = ("_simcore", "_simtime", "_simpins", "_simbus", "_simmicrobit",
                  "_simboot")
 FACADE_COUNT = 10
 

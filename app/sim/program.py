@@ -69,9 +69,9 @@ REPLY_BYTES = 512  # must match app.sim.engine.REPLY_BYTES
 
 
 @lru_cache(maxsize=8)
-def file_blob(family: str, robot: bool = False) -> str:
+def file_blob(family: str) -> str:
     """The guest modules a board family needs, packed (name length, name, size, data), base64."""
-    mods = modules_for(family, robot)
+    mods = modules_for(family)
     out = bytearray()
     for name, data in guest_files().items():
         if name.split(".")[0] in mods or name.startswith("_fm"):
@@ -80,11 +80,11 @@ def file_blob(family: str, robot: bool = False) -> str:
     return base64.b64encode(bytes(out)).decode("ascii")
 
 
-def modules_for(family: str, robot: bool = False) -> list[str]:
-    """Guest modules loaded for a board family (micro:bit adds ``_simmicrobit``; the robot lives
-    on the host, so ``_simrobot`` is never loaded and ``robot`` changes nothing)."""
+def modules_for(family: str) -> list[str]:
+    """Guest modules loaded for a board family (micro:bit adds ``_simmicrobit``; a robot lives on
+    the host and needs no guest module of its own)."""
     return [m for m in GUEST_MODULES if (family == "microbit" or m not in ("_simmicrobit",))
-            and m != "_simrobot" and (family != "microbit" or m != "_simpins")]
+            and (family != "microbit" or m != "_simpins")]
 
 
 def build_program(cfg: dict[str, Any], source: str) -> str:

@@ -49,7 +49,7 @@ def run(cfg, src, facades, real):
             setattr(mod, k, v)
         mod.__name__ = name
         sys.modules[name] = mod
-    for name in ("_simcore", "_simtime", "_simpins", "_simbus", "_simmicrobit", "_simrobot",
+    for name in ("_simcore", "_simtime", "_simpins", "_simbus", "_simmicrobit",
                  "_simboot"):
         if name in sys.modules:
             del sys.modules[name]

@@ -107,13 +107,6 @@ class RobotSetup:
     speed_scale: float = 1.0  # battery: 1.0 fresh, lower when tired
     stop_at_goal_s: float | None = None  # the run may end this long after reaching the goal
 
-    def guest_config(self) -> dict[str, Any]:
-        """The JSON-able part the guest's robot fake reads."""
-        k = self.kit
-        return {"step_us": self.step_us, "motors": {p: list(m) for p, m in k.motors.items()},
-                "i2c": k.i2c_motor, "line": [s.pin for s in k.line], "dark": k.line_dark_level,
-                "bumpers": [b.pin for b in k.bumpers], "end_step": None}
-
 
 def _num(d: dict[str, Any], key: str, where: str, lo: float, hi: float, default: float) -> float:
     value = d.get(key, default)
