@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.sim.boards import BOARDS, Board, get_board
+from app.sim.jobs import SimBusy, get_backend
 from app.sim.labs import Lab, LabError, load_lab
 from app.sim.pool import WorkerLost, get_pool, shutdown
 from app.sim.results import CheckResult, GradeResult, RunResult
@@ -19,7 +20,7 @@ from app.sim.scenario import ScenarioError
 from app.sim.svg import render_board, render_display_frames, render_timeline
 
 __all__ = ["BOARDS", "Board", "CheckResult", "GradeResult", "Lab", "LabError", "RunResult",
-           "ScenarioError", "SimError", "WorkerLost", "get_board", "grade", "load_lab",
+           "ScenarioError", "SimBusy", "SimError", "WorkerLost", "get_board", "grade", "load_lab",
            "render_board", "render_display_frames", "render_timeline", "shutdown", "simulate"]
 
 
@@ -27,15 +28,9 @@ class SimError(ValueError):
     """The request was invalid (unknown board, bad scenario, source too large...)."""
 
 
-def _timeout_result(board: str, seconds: float | None) -> RunResult:
-    return RunResult(board, {"type": "Timeout", "message": "the run took too long and was stopped",
-                             "line": None}, "", 0, (), "crash",
-                     {"it": "Esecuzione interrotta dal controllo di sicurezza.",
-                      "en": "The run was stopped by the watchdog."})
-
-
 def _call(job: dict[str, Any]) -> dict[str, Any]:
-    reply = get_pool().call(job)
+    # The embedded pool by default; a grader via the job queue when one is configured (app.sim.jobs).
+    reply = get_backend().call(job)
     if not reply.get("ok"):
         raise SimError(f"{reply.get('error_type')}: {reply.get('message')}")
     return reply["result"]
@@ -46,20 +41,25 @@ def simulate(code: str, board: str, scenario: dict[str, Any] | None = None,
     """Run ``code`` on a virtual ``board`` ("pico", "pico_w", "esp32", "microbit").
 
     ``scenario`` is a mapping as in a lab's ``scenario:`` key; ``seconds`` overrides its length.
-    Raises :class:`SimError` for invalid input; a hung run comes back as a "Timeout" error.
+    Raises :class:`SimError` for invalid input and :class:`SimBusy` when no worker answered within
+    the bounded wait (queue mode). If the wall-clock watchdog fires (fuel ends every run long
+    before, so only an overloaded server gets there) the result has ``busy`` set: never a verdict.
     """
     job = {"op": "simulate", "code": code, "board": board, "scenario": scenario, "seconds": seconds}
     try:
         return RunResult.from_dict(_call(job))
     except WorkerLost:
-        return _timeout_result(board, seconds)
+        return RunResult.server_busy(board)
 
 
 def grade(code: str, lab: str | Path, *, board: str | None = None, lang: str = "it") -> GradeResult:
-    """Grade ``code`` against a lab (slug or folder); messages in ``lang`` ("it" or "en")."""
+    """Grade ``code`` against a lab (slug or folder); messages in ``lang`` ("it" or "en").
+
+    Raises :class:`SimError` and :class:`SimBusy`, and reports a fired watchdog as ``busy``, as
+    :func:`simulate` does."""
     path = load_lab(lab).path
     job = {"op": "grade", "code": code, "lab": str(path), "board": board, "lang": lang}
     try:
         return GradeResult.from_wire(_call(job))
     except WorkerLost:
-        return GradeResult(path.name, _timeout_result(board or "", None), (), lang)
+        return GradeResult.server_busy(path.name, board or "", lang)
