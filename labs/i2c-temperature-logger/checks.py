@@ -3,7 +3,7 @@ reading, within the sensor's resolution, in any of the tolerant formats the inst
 import re
 
 from app.sim.checks import Finding, fmt_num
-from app.sim.checks.measurement import stopped_early
+from app.sim.checks.measurement import input_value, stopped_early
 
 RESOLUTION = 0.0625  # °C per step of the TMP102's 12-bit value
 # Numbers glued to letters ("TMP102", "0x48") are names, not temperatures.
@@ -35,18 +35,8 @@ def _sensor_readings(trace):
             continue
         if not isinstance(e.value, dict) or e.value.get("addr") != dev["address"] or e.value.get("reg", 0) != 0:
             continue
-        out.append((e.t_us, round(_curve(dev["curve"], e.t_us / 1000) / RESOLUTION) * RESOLUTION))
+        out.append((e.t_us, round(input_value(None, dev, e.t_us) / RESOLUTION) * RESOLUTION))
     return out
-
-
-def _curve(pts, t_ms):
-    if t_ms <= pts[0][0]:
-        return pts[0][1]
-    for (t0, v0), (t1, v1) in zip(pts, pts[1:]):
-        if t0 <= t_ms <= t1:
-            return v0 if t1 == t0 else v0 + (v1 - v0) * (t_ms - t0) / (t1 - t0)
-    return pts[-1][1]
-
 
 def _num(x, lang):
     return fmt_num(x, lang, 4)

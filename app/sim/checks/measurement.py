@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.sim.checks.base import CheckContext, CheckSpecError, Finding, fmt_num
+from app.sim.hal.inputs import interp
 from app.sim.scenario import Scenario
 from app.sim.trace import Trace
 
@@ -17,16 +18,10 @@ STEP_US = 50_000
 DEFAULT_NAME = {"it": "il LED", "en": "the LED"}
 
 
-def input_value(scenario: Scenario, device: dict[str, Any], t_us: int) -> float:
-    """Scripted value of an input device at a time (cm, fraction or degrees C)."""
-    pts = device["curve"]
-    t_ms = t_us / 1000
-    if t_ms <= pts[0][0]:
-        return pts[0][1]
-    for (t0, v0), (t1, v1) in zip(pts, pts[1:]):
-        if t0 <= t_ms <= t1:
-            return v0 if t1 == t0 else v0 + (v1 - v0) * (t_ms - t0) / (t1 - t0)
-    return pts[-1][1]
+def input_value(scenario: Scenario | None, device: dict[str, Any], t_us: int) -> float:
+    """Scripted value of an input device at a time (cm, fraction or degrees C): the same
+    interpolation the virtual board answers reads with."""
+    return interp(device["curve"], t_us / 1000)
 
 
 def device_of(trace: Trace, ctx: CheckContext, dtype: str, pin: Any) -> dict[str, Any]:

@@ -16,7 +16,8 @@ NO_ECHO_US = 38_000
 
 
 def interp(points: list[list[float]], t: int) -> float:
-    """Linear interpolation over ``[[t_us, value], ...]`` sorted by time."""
+    """Linear interpolation over ``[[t, value], ...]`` sorted by time (any time unit: the host's
+    inputs use µs, the checks the scenario's ms); constant before the first and after the last."""
     if not points:
         return 0.0
     if t <= points[0][0]:
