@@ -59,9 +59,10 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from app.learn.views import bp as learn_bp
     from app.main.views import bp as main_bp
     from app.program.views import bp as program_bp
+    from app.teach.join import bp as join_bp
     from app.teach.views import bp as teach_bp
 
-    for blueprint in (main_bp, auth_bp, catalog_bp, learn_bp, teach_bp, program_bp, admin_bp):
+    for blueprint in (main_bp, auth_bp, catalog_bp, learn_bp, teach_bp, join_bp, program_bp, admin_bp):
         app.register_blueprint(blueprint)
     errors.init_app(app)
     from app.cli import register_commands

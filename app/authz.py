@@ -15,9 +15,10 @@ from typing import Any, Callable, TypeVar
 
 from flask import abort
 from flask_login import current_user
+from sqlalchemy import select
 
 from app.extensions import db
-from app.models import ClassRole, Classroom, Role, School, User
+from app.models import ClassRole, Classroom, Membership, Role, School, User
 
 
 class Action(enum.Enum):
@@ -25,6 +26,10 @@ class Action(enum.Enum):
     USE_LEARNING_AREA = "use_learning_area"
     USE_TEACHING_AREA = "use_teaching_area"
     VIEW_CLASSROOM = "view_classroom"
+    CREATE_CLASSROOM = "create_classroom"
+    MANAGE_CLASSROOM = "manage_classroom"
+    MANAGE_STUDENT = "manage_student"
+    JOIN_CLASSROOM = "join_classroom"
     USE_PROGRAMME_AREA = "use_programme_area"
     BROWSE_CATALOG = "browse_catalog"
     VIEW_TEACHER_MATERIAL = "view_teacher_material"
@@ -39,6 +44,10 @@ ROLE_ACTIONS: dict[Action, frozenset[Role]] = {
     Action.USE_LEARNING_AREA: frozenset({Role.STUDENT}),
     Action.USE_TEACHING_AREA: frozenset({Role.TEACHER}),
     Action.VIEW_CLASSROOM: frozenset({Role.TEACHER}),
+    Action.CREATE_CLASSROOM: frozenset({Role.TEACHER}),
+    Action.MANAGE_CLASSROOM: frozenset({Role.TEACHER}),
+    Action.MANAGE_STUDENT: frozenset({Role.TEACHER}),
+    Action.JOIN_CLASSROOM: frozenset({Role.STUDENT}),
     Action.USE_PROGRAMME_AREA: frozenset({Role.STAFF}),
     Action.BROWSE_CATALOG: frozenset(Role),
     # Teacher notes, lab solutions and quiz answers: never students.
@@ -70,6 +79,17 @@ def can(user: Any, action: Action, obj: object | None = None) -> bool:
     match action, obj:
         case Action.VIEW_CLASSROOM, Classroom() as room:
             return room.has_member(user, ClassRole.TEACHER)
+        case Action.CREATE_CLASSROOM, School() as school:
+            return user.school_id == school.id
+        case Action.MANAGE_CLASSROOM, Classroom() as room:
+            # Every teacher of the class (co-teachers too) manages it; an archived class is read-only.
+            return not room.archived and room.has_member(user, ClassRole.TEACHER)
+        case Action.MANAGE_STUDENT, Membership() as membership:
+            return membership.role is ClassRole.STUDENT and can(user, Action.MANAGE_CLASSROOM, membership.classroom)
+        case Action.JOIN_CLASSROOM, Classroom() as room:
+            return not room.archived and not room.join_locked and room.school_id == user.school_id
+        case (Action.CREATE_CLASSROOM | Action.MANAGE_CLASSROOM | Action.MANAGE_STUDENT | Action.JOIN_CLASSROOM, _) if obj is not None:
+            return False
     return True
 
 
@@ -118,3 +138,17 @@ def get_or_404_for(model: type[ModelT], ident: int, action: Action) -> ModelT:
         abort(404)
     authorize(action, obj)
     return obj
+
+
+def get_student_membership_or_404(classroom_id: int, student_id: int, action: Action) -> Membership:
+    """A student's place in a class, with ``action`` enforced on it: 404 when that student is not
+    in that class (a guessed pair of ids reveals nothing), 403 when the class is not the user's."""
+    authorize(action)
+    membership = db.session.scalar(
+        select(Membership).where(Membership.classroom_id == classroom_id, Membership.user_id == student_id,
+                                 Membership.role == ClassRole.STUDENT)
+    )
+    if membership is None:
+        abort(404)
+    authorize(action, membership)
+    return membership

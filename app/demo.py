@@ -16,6 +16,8 @@ from app.admin.services import ClassroomData, create_classroom
 from app.auth.passwords import hash_password
 from app.extensions import db
 from app.models import ClassRole, Classroom, Membership, Role, School, SchoolLevel, User
+from app.teach.accounts import ANIMALS as PSEUDONYM_ANIMALS
+from app.teach.accounts import COLOURS as PSEUDONYM_COLOURS
 
 DEMO_PASSWORD = "officina-demo"
 DEMO_SCHOOL_YEAR = "2026/27"
@@ -42,9 +44,12 @@ CLASSES = [
     ("MIIS09200G", SchoolLevel.SECONDARIA_SECONDO, 3, "A", ["prof.esposito"], 16, False),
 ]
 
-ANIMALS = ["volpe", "gufo", "lince", "riccio", "delfino", "falco", "tasso", "lupo", "orso", "airone",
-           "castoro", "camoscio", "cervo", "scoiattolo", "lontra", "fenicottero"]
-COLOURS = ["blu", "viola", "rosa", "ocra"]  # invariable in Italian: agree with every animal
+# The first words of the teachers' pseudonym generator (app.teach.accounts), so the demo's names
+# are the kind a class really gets.
+ANIMALS = PSEUDONYM_ANIMALS[:16]
+COLOURS = PSEUDONYM_COLOURS[:4]  # invariable in Italian: agree with every animal
+# Everyone has joined this class: its teacher locked the join code (the class page shows it so).
+LOCKED_JOIN_CODE = ("MIIS09200G", SchoolLevel.SECONDARIA_SECONDO, 3, "A")
 
 
 @dataclass
@@ -114,6 +119,8 @@ def load_demo() -> DemoSummary:
     offset = 0
     for code, level, year, section, teachers, size, under_14 in CLASSES:
         room = _classroom(schools[code], level, year, section, [people[t] for t in teachers])
+        if (code, level, year, section) == LOCKED_JOIN_CODE:
+            room.join_locked = True
         for teacher in teachers:
             _member(people[teacher], room, ClassRole.TEACHER)
         pseudonyms = student_pseudonyms(size, offset)

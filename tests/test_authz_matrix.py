@@ -51,6 +51,23 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("/learn/", "GET"): ONLY["student"],
     ("/teach/", "GET"): ONLY["teacher"],
     ("/teach/classes/<int:classroom_id>", "GET"): ONLY["teacher"],
+    ("/teach/classes/new", "GET"): ONLY["teacher"],
+    ("/teach/classes/new", "POST"): expect(302, 403, 400, 403, 400),
+    ("/teach/classes/<int:classroom_id>/co-teachers", "POST"): expect(302, 403, 400, 403, 400),
+    ("/teach/classes/<int:classroom_id>/archive", "POST"): expect(302, 403, 302, 403, 302),
+    ("/teach/classes/<int:classroom_id>/join-code/lock", "POST"): expect(302, 403, 302, 403, 302),
+    ("/teach/classes/<int:classroom_id>/join-code/new", "POST"): expect(302, 403, 302, 403, 302),
+    ("/teach/classes/<int:classroom_id>/import", "GET"): ONLY["teacher"],
+    ("/teach/classes/<int:classroom_id>/import", "POST"): expect(302, 403, 400, 403, 400),
+    ("/teach/classes/<int:classroom_id>/import/confirm", "POST"): expect(302, 403, 400, 403, 400),
+    ("/teach/classes/<int:classroom_id>/cards", "POST"): expect(302, 403, 302, 403, 302),  # no unused card: back
+    ("/teach/classes/<int:classroom_id>/generate", "GET"): ONLY["teacher"],
+    ("/teach/classes/<int:classroom_id>/generate", "POST"): expect(302, 403, 200, 403, 200),  # defaults: 25 cards
+    ("/teach/classes/<int:classroom_id>/students/<int:student_id>/reset-password", "POST"): expect(302, 403, 200, 403, 200),
+    ("/teach/classes/<int:classroom_id>/students/<int:student_id>/under-14", "POST"): expect(302, 403, 302, 403, 302),
+    ("/join/", "GET"): ONLY["student"],
+    ("/join/", "POST"): expect(302, 400, 403, 403, 400),
+    ("/join/<code>", "GET"): ONLY["student"],
     ("/program/", "GET"): ONLY["staff"],
     ("/admin/", "GET"): ONLY["admin"],
     ("/admin/schools", "GET"): ONLY["admin"],
@@ -91,6 +108,8 @@ def url_for_rule(rule: str, world) -> str:
         "<int:classroom_id>": str(world.classroom.id),
         "<int:school_id>": str(world.school.id),
         "<int:user_id>": str(world.target.id),
+        "<int:student_id>": str(world.student.id),
+        "<code>": world.classroom.join_code,
         "<path:filename>": "css/officina.css",
     }
     rule = rule.replace("<any('replay.js', 'replay.css'):name>", "replay.js")
@@ -159,3 +178,50 @@ def test_student_sees_only_own_classes(matrix_app, world, login):
     html = client.get("/learn/").get_data(as_text=True)
     assert "2B" in html and world.school.name in html
     assert world.other_school.name not in html
+
+
+# Every class-scoped teaching route, as (method, path template) with {room} and {student}.
+CLASS_ROUTES = [
+    ("GET", "/teach/classes/{room}"), ("GET", "/teach/classes/{room}/import"), ("POST", "/teach/classes/{room}/import"),
+    ("POST", "/teach/classes/{room}/import/confirm"), ("GET", "/teach/classes/{room}/generate"),
+    ("POST", "/teach/classes/{room}/generate"), ("POST", "/teach/classes/{room}/co-teachers"),
+    ("POST", "/teach/classes/{room}/archive"), ("POST", "/teach/classes/{room}/join-code/lock"),
+    ("POST", "/teach/classes/{room}/join-code/new"),
+    ("POST", "/teach/classes/{room}/students/{student}/reset-password"),
+    ("POST", "/teach/classes/{room}/students/{student}/under-14"), ("POST", "/teach/classes/{room}/cards"),
+]
+
+
+@pytest.mark.parametrize("method, path", CLASS_ROUTES, ids=lambda v: str(v))
+def test_teacher_refused_every_route_of_another_class(matrix_app, world, login, method, path):
+    """Is a teacher refused (403) every roster route of a class they do not teach, by guessed ids?"""
+    from app.extensions import db
+    from app.models import Classroom, User
+
+    users_before = db.session.scalar(db.select(db.func.count(User.id)))
+    client = matrix_app.test_client()
+    login(client, world.teacher)
+    url = path.format(room=world.other_classroom.id, student=world.other_student.id)
+    assert client.open(url, method=method, data={"count": "3", "under_14": "yes"}).status_code == 403
+    db.session.expire_all()
+    assert db.session.get(Classroom, world.other_classroom.id).archived is False
+    assert db.session.scalar(db.select(db.func.count(User.id))) == users_before
+
+
+def test_other_class_student_through_own_class_is_404(matrix_app, world, login):
+    """Does resetting another class's student through one's own class id find nothing (404)?"""
+    client = matrix_app.test_client()
+    login(client, world.teacher)
+    url = f"/teach/classes/{world.classroom.id}/students/{world.other_student.id}/reset-password"
+    assert client.post(url).status_code == 404
+    url = f"/teach/classes/{world.classroom.id}/students/{world.teacher.id}/reset-password"
+    assert client.post(url).status_code == 404
+
+
+def test_student_refused_class_pages_even_of_own_class(matrix_app, world, login):
+    """Is a student refused the roster of their own class (other students' data)?"""
+    client = matrix_app.test_client()
+    login(client, world.student)
+    for method, path in CLASS_ROUTES:
+        url = path.format(room=world.classroom.id, student=world.student.id)
+        assert client.open(url, method=method).status_code == 403, url

@@ -89,13 +89,16 @@ def set_password(user: User, new_password: str) -> None:
         raise PasswordRejected(problem)
     user.password_hash = hash_password(new_password)
     user.session_token = new_session_token()
+    user.must_change_password = False
     db.session.flush()
 
 
 def change_password(user: User, current_password: str, new_password: str) -> None:
-    """Change one's own password after proving the current one."""
+    """Change one's own password after proving the current one (a one-time password must not be kept)."""
     if not verify_password(user.password_hash, current_password):
         raise PasswordRejected("wrong_current")
+    if user.must_change_password and current_password == new_password:
+        raise PasswordRejected("same_as_current")
     set_password(user, new_password)
 
 

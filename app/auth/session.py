@@ -3,6 +3,7 @@
 The cookie identity is ``"<id>:<session_token>"``; a password change or deactivation replaces the
 token, so every session opened before it stops working at the next request. A session also ends
 ``OFFICINA_SESSION_MINUTES`` after sign-in, even if the browser stays open on a shared computer.
+A user signed in with a one-time password (a login card) is sent to choose their own first.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 import hmac
 import time
 
-from flask import Flask, current_app, session
+from flask import Flask, current_app, flash, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
-from flask_login import LoginManager, logout_user
+from flask_login import LoginManager, current_user, logout_user
 
 from app.extensions import db
 from app.models import User
@@ -54,6 +55,21 @@ def end_expired_session() -> None:
             session["lang"] = language
 
 
+# What a user holding a one-time password may still reach before choosing their own.
+PASSWORD_CHANGE_EXEMPT = {"auth.change_password", "auth.logout", "auth.login", "static", "main.set_language",
+                          "main.health"}
+
+
+def require_password_change():
+    """Send a user whose password was printed on a login card to choose their own, first."""
+    if "_user_id" not in session or request.endpoint in PASSWORD_CHANGE_EXEMPT or request.endpoint is None:
+        return None
+    if current_user.is_authenticated and current_user.must_change_password:
+        flash(_l("Choose your own password: the one on your card works only once."), "info")
+        return redirect(url_for("auth.change_password"))
+    return None
+
+
 def configure_login(app: Flask, manager: LoginManager) -> None:
     manager.init_app(app)
     manager.login_view = "auth.login"
@@ -62,3 +78,4 @@ def configure_login(app: Flask, manager: LoginManager) -> None:
     manager.session_protection = "strong"
     manager.user_loader(load_user)
     app.before_request(end_expired_session)
+    app.before_request(require_password_change)

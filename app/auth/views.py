@@ -21,6 +21,7 @@ PASSWORD_MESSAGES = {
     "too_long": lambda: _("The new password is too long."),
     "same_as_username": lambda: _("The new password must not be your username."),
     "wrong_current": lambda: _("The current password is not correct."),
+    "same_as_current": lambda: _("Choose a password different from the one on your card."),
 }
 
 
@@ -37,6 +38,8 @@ def login():
         return redirect(url_for(home_endpoint(current_user)))
     form = LoginForm()
     status = 200
+    if request.method == "GET" and request.args.get("username"):
+        form.username.data = request.args["username"][:64]  # from a login card's QR code
     if form.validate_on_submit():
         try:
             user = services.authenticate(form.username.data, form.password.data, request.remote_addr or "", _limits())
@@ -95,4 +98,5 @@ def change_password():
             login_user(current_user._get_current_object(), remember=False)  # the session token changed: re-issue our cookie
             flash(_("Your password has been changed. Other devices have been signed out."), "success")
             return redirect(url_for(home_endpoint(current_user)))
-    return render_template("auth/change_password.html", form=form), (400 if form.errors else 200)
+    return render_template("auth/change_password.html", form=form, forced=current_user.must_change_password), (
+        400 if form.errors else 200)

@@ -2,7 +2,9 @@
 
 A classroom is one year and section of one level in one school year ("3B · secondaria di primo
 grado · 2026/27"). Membership gives a user a role inside that class; a class may have several
-teachers. The join code lets students enrol themselves in later features.
+teachers (co-teachers are simply more TEACHER memberships). A student who already has an
+account joins with the join code unless the teacher has locked it. An archived class is
+read-only: kept for the record, listed apart.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -65,6 +67,8 @@ class Classroom(db.Model):
     school_year: Mapped[str] = mapped_column(String(7))
     join_code: Mapped[str] = mapped_column(String(8), unique=True, default=new_join_code)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A locked code is refused: the teacher closes the class to newcomers without changing it.
+    join_locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     school: Mapped[School] = relationship(back_populates="classrooms")

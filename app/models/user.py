@@ -4,6 +4,7 @@ Usernames are stored lower-cased so that uniqueness and sign-in are case-insensi
 never need an e-mail address; ``under_14`` records that parental consent rules apply (Italian
 Codice privacy art. 2-quinquies). ``session_token`` is part of the login cookie's identity, so
 changing it (new password, deactivation) ends every open session of that user.
+``must_change_password`` marks a one-time password printed on a login card.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, ForeignKey, String
+from sqlalchemy import Boolean, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -53,6 +54,9 @@ class User(UserMixin, db.Model):
     preferred_language: Mapped[str] = mapped_column(String(2), default="it")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     under_14: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Set when a teacher or administrator chose the password (a login card): the next sign-in
+    # must replace it before anything else opens.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     session_token: Mapped[str] = mapped_column(String(32), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -11,11 +11,13 @@ from tests.browser.conftest import sign_in
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = {
     None: ["/auth/login", "/no-such-page"],
-    "volpe.blu": ["/learn/", "/auth/password", "/catalog/", "/catalog/modules/breadboard-legge-di-ohm",
+    "volpe.blu": ["/learn/", "/auth/password", "/join/", "/catalog/", "/catalog/modules/breadboard-legge-di-ohm",
                   "/catalog/labs/", "/catalog/labs/traffic-light"],
-    "prof.rossi": ["/teach/", "/teach/classes/1", "/catalog/modules/pwm-e-suono", "/catalog/modules/pwm-e-suono/sheet",
+    "prof.rossi": ["/teach/", "/teach/classes/1", "/teach/classes/new", "/teach/classes/1/import",
+                   "/teach/classes/1/generate", "/catalog/modules/pwm-e-suono", "/catalog/modules/pwm-e-suono/sheet",
                    "/catalog/labs/blink", "/catalog/skills", "/catalog/?track=robotica&level=secondaria-1"],
     "staff.comune": ["/program/"],
+    "prof.esposito": ["/teach/classes/4"],  # a locked join code
     "admin": ["/admin/", "/admin/schools", "/admin/schools/new", "/admin/users", "/admin/users/new",
               "/admin/classes", "/admin/classes/new"],
 }
