@@ -5,7 +5,7 @@ Owns a small index built with ``ast`` from the installed ``.pyi`` stubs (board -
 imports of modules the board lacks (``network`` on a plain Pico), names a module lacks (``Pin`` on
 micro:bit) and misspelt attributes of modules, classes and objects made from them
 (``Pin.OUTPUT``, ``led.toggel()``). It is feedback, not a security control: over-approximate
-stubs only make it quieter.
+stubs only make it quieter. The Pico W is the Pico's index plus its radio modules.
 """
 
 from __future__ import annotations
@@ -51,6 +51,17 @@ def _files(family: str) -> dict[str, Path]:
     return out
 
 
+# The Pico W's firmware adds its radio to the Pico's. (Its own stub package,
+# micropython-rp2-rpi-pico-w-stubs, installs into the same paths as the Pico's, so both cannot be
+# installed side by side: the Pico W is the Pico's index plus these.)
+_PICO_W_EXTRA = {"network", "bluetooth", "socket", "ssl", "tls", "requests", "urequests", "ntptime",
+                 "aioble", "cyw43", "webrepl", "mip", "lwip", "_webrepl"}
+_PICO_ONLY_MISSING = {"network", "bluetooth", "socket", "ssl", "tls", "requests", "ntptime", "mip",
+                      "webrepl", "lwip"}
+# Members the stubs leave out although the firmware has them.
+_EXTRA_MEMBERS = {("machine", "Pin"): {"low", "high"}}
+
+
 def board_modules(board: str) -> set[str]:
     """Names of the modules a board's firmware offers (per its stubs)."""
     family = _BOARD_FAMILY[board]
@@ -58,8 +69,28 @@ def board_modules(board: str) -> set[str]:
     if family != "microbit":
         mods |= _ALWAYS
         if board == "pico":
-            mods.discard("network")
+            mods -= _PICO_ONLY_MISSING
+        elif board == "pico_w":
+            mods |= _PICO_W_EXTRA
     return mods
+
+
+# The stub packages install one shared machine.pyi: the ESP32's own names are not the Pico's.
+ESP32_ONLY = frozenset({"DAC", "TouchPad", "ADCBlock", "ADCWiPy", "SDCard", "Counter", "Encoder",
+                        "TOUCHPAD_WAKE", "EXT0_WAKE", "EXT1_WAKE", "ULP_WAKE", "WLAN_WAKE"})
+
+
+def _board_index(files: dict[str, Path], module: str, family: str) -> dict[str, Any]:
+    index = _module_index(files[module])
+    if family == "rp2" and module == "machine":
+        return {k: v for k, v in index.items() if k not in ESP32_ONLY}
+    return index
+
+
+def module_names(board: str, module: str) -> list[str]:
+    """Top-level names of one module of a board's firmware (empty when the stubs lack it)."""
+    files = _files(_BOARD_FAMILY[board])
+    return sorted(_board_index(files, module, _BOARD_FAMILY[board])) if module in files else []
 
 
 @lru_cache(maxsize=64)
@@ -88,7 +119,8 @@ def _module_index(path: Path) -> dict[str, Any]:
                 elif a.name != "*":
                     names[a.asname or a.name] = None
     for cname, node in classes.items():
-        names[cname] = _members(node, classes)
+        module = path.parent.name if path.name == "__init__.pyi" else path.stem
+        names[cname] = _members(node, classes) | _EXTRA_MEMBERS.get((module, cname), set())
     return names
 
 
@@ -145,7 +177,7 @@ def check_api(code: str, board: str) -> list[dict[str, Any]]:
                                              f"Il modulo '{top}' non esiste su {board}.",
                                              f"The module '{top}' does not exist on {board}."))
                 elif top in _CHECKED and top in files and "." not in a.name:
-                    bound[a.asname or top] = set(_module_index(files[top]))
+                    bound[a.asname or top] = set(_board_index(files, top, family))
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             top = node.module.split(".")[0]
             if top not in mods:
@@ -155,7 +187,7 @@ def check_api(code: str, board: str) -> list[dict[str, Any]]:
                 continue
             if top not in _CHECKED or top not in files or "." in node.module:
                 continue
-            index = _module_index(files[top])
+            index = _board_index(files, top, family)
             for a in node.names:
                 if a.name == "*":
                     for k, v in index.items():

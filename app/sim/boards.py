@@ -9,6 +9,7 @@ when it grades, and to draw the board. Facts come from the MicroPython quickrefs
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 # What a hardware call takes on a board beyond the interpreter's own work (which the clock already
@@ -66,6 +67,30 @@ class Board:
         raise ValueError(f"{self.name} has no pin {value!r}")
 
 
+@lru_cache(maxsize=8)
+def firmware_modules(board: str) -> list[str]:
+    """Modules the board's firmware has (from its stubs): an import the simulator cannot serve
+    then says that the module exists on the real board, not that it does not exist (the guest
+    asks the host, :mod:`app.sim.hal.devices`)."""
+    from app.sim.apicheck import board_modules
+
+    return sorted(board_modules(board) - {"uctypes"})  # raw memory: never offered, not even so
+
+
+@lru_cache(maxsize=8)
+def firmware_names(board: str) -> dict[str, list[str]]:
+    """Names of the board's hardware modules (from its stubs), so that one the simulator lacks
+    raises an error saying it exists on the real board."""
+    from app.sim.apicheck import module_names
+
+    names = {m: module_names(board, m) for m in ("machine", "rp2", "esp32", "network",
+                                                  "bluetooth", "time", "neopixel")}
+    skip = {"mem8", "mem16", "mem32"}  # raw memory: never offered, not even as "board only"
+    return {m: " ".join(n for n in v if not n.startswith("_") and n not in skip)
+            for m, v in names.items() if v}
+
+
+
 def _rp2_names(led: str) -> dict[str, str]:
     names = {f"GP{i}": str(i) for i in range(29)}
     names["LED"] = led
@@ -85,7 +110,8 @@ BOARDS: dict[str, Board] = {
                     {**_rp2_names("WL_GPIO0"), "WL_GPIO0": "WL_GPIO0"}, "WL_GPIO0", _RP2_ADC,
                     stub_package="micropython-rp2-rpi-pico-stubs", heap_kib=166),
     "esp32": Board("esp32", "ESP32 DevKit", "esp32", _ESP32_PINS, {}, "2", _ESP32_ADC,
-                   (34, 35, 36, 37, 38, 39), stub_package="micropython-esp32-stubs", heap_kib=110),
+                   (34, 35, 36, 37, 38, 39), stub_package="micropython-esp32-stubs",
+                   heap_kib=110),
     "microbit": Board("microbit", "BBC micro:bit V2", "microbit", _MB_PINS, {}, None,
                       {f"pin{p}": p for p in (0, 1, 2, 3, 4, 10)},
                       stub_package="micropython-microbit-stubs-en", heap_kib=64),

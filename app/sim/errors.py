@@ -2,7 +2,8 @@
 
 Owns the mapping from an error (type, message, outcome) to a short explanation a 12-year-old can
 act on: a misspelt name, bad indentation, a wrong pin, a missing import, a loop that never pauses,
-too much memory, endless recursion, an output flood.
+too much memory, endless recursion, an output flood, and a module or function that exists on the
+real board but not in the simulator (said so honestly, never "it does not exist").
 """
 
 from __future__ import annotations
@@ -27,6 +28,16 @@ _RULES: list[tuple[str, re.Pattern[str], Text]] = [
               "(per esempio 'from machine import Pin' o 'import time').",
         "en": "The name '{0}' does not exist: it may be misspelt (capitals matter) or an import is "
               "missing (for example 'from machine import Pin' or 'import time')."}),
+    ("ImportError", re.compile(r"module '([\w.]+)' is available on the real board, not in the"), {
+        "it": "Il modulo '{0}' è disponibile sulla scheda vera, non nel simulatore: prova questa "
+              "parte del programma sulla scheda.",
+        "en": "The module '{0}' is available on the real board, not in the simulator: try this part "
+              "of the program on the board."}),
+    ("NotImplementedError", re.compile(r"'([\w.]+)[^']*' is available on the real board"), {
+        "it": "'{0}' è disponibile sulla scheda vera, non nel simulatore: prova questa parte del "
+              "programma sulla scheda.",
+        "en": "'{0}' is available on the real board, not in the simulator: try this part of the "
+              "program on the board."}),
     ("ImportError", re.compile(r"(?:no module named|can't import name) '?(\w+)'?"), {
         "it": "'{0}' non esiste su questa scheda: controlla il nome del modulo e che la scheda scelta "
               "sia quella giusta.",
@@ -87,7 +98,8 @@ _RULES: list[tuple[str, re.Pattern[str], Text]] = [
 # Names students use without importing them, and the import line that provides them.
 _IMPORTS = {
     **{n: "from machine import " + n for n in ("Pin", "PWM", "ADC", "Timer", "I2C", "SoftI2C",
-                                                "UART", "time_pulse_us")},
+                                                "UART", "time_pulse_us", "SPI", "SoftSPI", "RTC",
+                                                "WDT", "DAC", "TouchPad")},
     **{n: "import " + n for n in ("time", "machine", "random", "music", "neopixel", "math")},
     **{n: "from time import " + n for n in ("sleep", "sleep_ms", "sleep_us", "ticks_ms",
                                              "ticks_diff")},
@@ -123,7 +135,8 @@ def explain(err_type: str, message: str) -> Text | None:
         if m is None:
             continue
         arg = m.group(1) if m.groups() else ""
-        return {lang: t.format(arg.replace(".", ",") if lang == "it" else arg)
+        decimal = re.fullmatch(r"-?[0-9]+\.[0-9]+", arg) is not None
+        return {lang: t.format(arg.replace(".", ",") if lang == "it" and decimal else arg)
                 for lang, t in text.items()}
     return None
 
@@ -139,6 +152,10 @@ def outcome_notice(outcome: str, seconds: float) -> Text:
                  "en": f"The program finished after {s} s of simulated time."},
         "exit": {"it": "Il programma è uscito (sys.exit o reset).",
                  "en": "The program exited (sys.exit or reset)."},
+        "watchdog": {"it": f"Il watchdog (machine.WDT) non è stato nutrito in tempo e ha "
+                           f"riavviato la scheda dopo {si} s.",
+                     "en": f"The watchdog (machine.WDT) was not fed in time and reset the board "
+                           f"after {s} s."},
         "error": {"it": "Il programma si è fermato per un errore.",
                   "en": "The program stopped with an error."},
         "fuel": {"it": "Fermato: limite di calcolo raggiunto.",

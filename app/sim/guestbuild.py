@@ -18,8 +18,14 @@ from functools import lru_cache
 from pathlib import Path
 
 GUEST_DIR = Path(__file__).parent / "guest"
-GUEST_MODULES = ("_simcore", "_simtime", "_simpins", "_simbus", "_simmicrobit",
-                 "_simboot")
+MICROBIT_MODULES = ("_simmicrobit", "_simimage", "_simmbext", "_simmbm0", "_simmbm1", "_simmbm2",
+                    "_simmbm3", "_simmbm4")  # loaded for the micro:bit only
+LAZY_MODULES = ("_simmbradio", "_simmbsound")  # compiled, but loaded only on first use
+# rp2/esp32 device modules (sensors, radios, PIO): not in the boot blob either; the host hands
+# them out when a program first uses them (app.sim.hal.devices)
+DEVICE_MODULES = ("_simdev", "_simpio")
+GUEST_MODULES = ("_simcore", "_simtime", "_simpins", "_simbus", *MICROBIT_MODULES, *LAZY_MODULES,
+                 *DEVICE_MODULES, "_simboot")
 FACADE_COUNT = 10
 
 

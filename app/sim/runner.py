@@ -27,10 +27,12 @@ from app.sim.scenario import Scenario, parse_scenario
 from app.sim.trace import Trace, build_trace
 
 MAX_SOURCE_BYTES = 64 * 1024
-# The virtual board's own modules and the boot program occupy about 30 KiB of the interpreter's
-# heap (measured with gc.mem_alloc() after start-up); the student's program gets the real board's
-# heap on top of that, so MemoryError comes where it would on the board.
-BOARD_MODULES_KIB = 48
+# The virtual board's own modules and the boot program occupy part of the interpreter's heap
+# (measured with gc.mem_alloc() after start-up: about 50 KiB for a Pico or an ESP32 with their
+# device facades, 80 KiB for the micro:bit's larger API and font, more once radio or sound are
+# imported); the student's program gets the real board's heap on top of that, so MemoryError comes
+# where it would on the board.
+BOARD_MODULES_KIB = {"rp2": 60, "esp32": 60, "microbit": 88}
 BOOT_FUEL = 60_000_000  # start-up, compiling the student's code, the first instructions
 GRACE_S = 1.0  # computing allowed past the scenario's end before the budget runs out
 _LINE = re.compile(r'File "main\.py", line (\d+)')
@@ -52,7 +54,7 @@ def guest_config(board: Board, sc: Scenario, limits: engine.Limits) -> dict[str,
     """The configuration object the guest boot code reads: the board's public description only
     (the scenario stays on the host)."""
     bc = board.guest_config()
-    return {"board": bc, "seed": sc.seed, "heap": limits.heap_bytes}
+    return {"board": bc, "seed": sc.seed, "heap": board.heap_kib * 1024}  # gc.mem_free() as on the board
 
 
 def _parse_traceback(stderr: str) -> dict[str, Any] | None:
@@ -75,7 +77,7 @@ def resolve_scenario(board: Board, scenario: Scenario | dict[str, Any] | None,
     if seconds is not None:
         if not 0 < float(seconds) <= 600:
             raise ValueError("seconds must be in 0..600")
-        sc = Scenario(float(seconds), sc.seed, sc.devices, sc.board_temperature)
+        sc = replace(sc, seconds=float(seconds))
     return sc
 
 
@@ -121,7 +123,7 @@ def execute(code: str, board_name: str, scenario: Scenario | dict[str, Any] | No
     robot_sim = RobotSim(robots[0]["setup"], sc.seed, end_us) if robots else None
     limits = limits or engine.Limits(
         fuel=fuel_budget(sc.seconds, robot_sim.end_step if robot_sim is not None else 0),
-        heap_bytes=(board.heap_kib + BOARD_MODULES_KIB) * 1024)
+        heap_bytes=(board.heap_kib + BOARD_MODULES_KIB.get(board.family, 48)) * 1024)
     problems = check_api(code, board.name)
     link = RobotLink(robot_sim) if robot_sim is not None else None
     vb = VirtualBoard(board, sc, link)
@@ -139,8 +141,10 @@ def execute(code: str, board_name: str, scenario: Scenario | dict[str, Any] | No
     if raw.stdout_truncated:
         stdout += "\n[output truncated]\n"
     explanation = explain(error["type"], error["message"]) if error else None
-    result = RunResult(board.name, error, stdout, sim_time, trace.events, outcome,
-                       outcome_notice(outcome, sim_time / 1_000_000), explanation,
+    notice = outcome_notice("watchdog" if vb.internal.get("end") == "watchdog" else outcome,
+                            sim_time / 1_000_000)
+    result = RunResult(board.name, error, stdout, sim_time, trace.events, outcome, notice,
+                       explanation,
                        tuple(problems), trace.truncated or raw.stdout_truncated,
                        fuel_used=raw.fuel_used)
     if robot_sim is not None:

@@ -2,8 +2,10 @@
 
 A scenario comes from a lab's ``scenario:`` key or a ``--scenario`` YAML/JSON file. This module
 validates it (raising :class:`ScenarioError` with a readable path) and turns it into the plain
-configuration the guest reads: button press timelines (with optional contact bounce), analog
-curves, ultrasonic distances and I2C temperatures, all in simulated microseconds.
+configuration the host's virtual board reads: button press timelines (with optional contact
+bounce), analog curves, ultrasonic distances, I2C temperatures and displays, DHT11/22 and DS18B20
+sensors, ESP32 touch pads and the lines typed at the console (``stdin``), all in simulated
+microseconds.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from app.sim.boards import Board
 
 MAX_SECONDS = 600.0
 DEVICE_TYPES = ("led", "button", "potentiometer", "light_sensor", "buzzer", "servo", "hcsr04",
-                "neopixel", "tmp102", "robot")
+                "neopixel", "tmp102", "robot", "dht11", "dht22", "ds18b20", "touch", "ssd1306")
+MAX_STDIN_LINES = 100
 
 
 class ScenarioError(ValueError):
@@ -74,7 +77,7 @@ def _pin(board: Board, value: Any, where: str) -> str:
 def parse_scenario(data: dict[str, Any] | None, board: Board) -> Scenario:
     """Validate ``data`` (a mapping from YAML/JSON) for ``board``."""
     data = dict(data or {})
-    allowed = {"seconds", "seed", "devices", "board_temperature"}
+    allowed = {"seconds", "seed", "devices", "board_temperature", "stdin", "microbit"}
     unknown = set(data) - allowed
     if unknown:
         raise ScenarioError(f"scenario: unknown keys {sorted(unknown)}")
@@ -86,10 +89,30 @@ def parse_scenario(data: dict[str, Any] | None, board: Board) -> Scenario:
     if not isinstance(devices, list) or len(devices) > 32:
         raise ScenarioError("scenario.devices: expected a list of at most 32 devices")
     parsed = tuple(_device(board, d, f"scenario.devices[{i}]") for i, d in enumerate(devices))
+    parsed += _stdin(data.get("stdin"))
     if sum(1 for d in parsed if d["type"] == "robot") > 1:
         raise ScenarioError("scenario.devices: at most one robot")
     temp = _curve(data.get("board_temperature", 22.0), "scenario.board_temperature", -40, 125)
-    return Scenario(seconds, seed, parsed, tuple(temp))
+    extra: dict[str, Any] = {}
+    if "microbit" in data:  # the micro:bit's own inputs (accelerometer, compass, light, radio...)
+        from app.sim.hal.microbit_scenario import parse_microbit  # lazy: avoids an import cycle
+
+        try:
+            extra["microbit"] = parse_microbit(data["microbit"])
+        except ValueError as exc:
+            raise ScenarioError(str(exc)) from None
+    return Scenario(seconds, seed, parsed, tuple(temp), extra)
+
+
+def _stdin(lines: Any) -> tuple[dict[str, Any], ...]:
+    """``stdin: [lines]``: what is typed at the serial console, one line per input() call. Kept
+    as a device entry so it travels with the devices (never sent to the guest)."""
+    if lines is None:
+        return ()
+    if (not isinstance(lines, list) or len(lines) > MAX_STDIN_LINES
+            or not all(isinstance(x, (str, int, float)) and not isinstance(x, bool) for x in lines)):
+        raise ScenarioError(f"scenario.stdin: expected a list of at most {MAX_STDIN_LINES} lines")
+    return ({"type": "stdin", "lines": [str(x)[:200] for x in lines]},)
 
 
 def _device(board: Board, d: Any, where: str) -> dict[str, Any]:
@@ -110,12 +133,13 @@ def _device(board: Board, d: Any, where: str) -> dict[str, Any]:
         out["echo"] = _pin(board, d.get("echo"), f"{where}.echo")
         out["curve"] = _curve(d.get("curve", 100), f"{where}.curve", 0, 1000)
         return out
-    if kind == "tmp102":
-        addr = d.get("address", 0x48)
+    if kind in ("tmp102", "ssd1306"):
+        addr = d.get("address", 0x48 if kind == "tmp102" else 0x3C)
         if not isinstance(addr, int) or not 0x08 <= addr <= 0x77:
             raise ScenarioError(f"{where}.address: expected a 7-bit I2C address")
         out["address"] = addr
-        out["curve"] = _curve(d.get("curve", 21.0), f"{where}.curve", -40, 125)
+        if kind == "tmp102":
+            out["curve"] = _curve(d.get("curve", 21.0), f"{where}.curve", -40, 125)
         return out
     out["pin"] = _pin(board, d.get("pin"), f"{where}.pin")
     if kind == "button":
@@ -139,6 +163,13 @@ def _device(board: Board, d: Any, where: str) -> dict[str, Any]:
         out["max_us"] = _num(d.get("max_us", 2500), f"{where}.max_us", 100, 3000)
         if out["max_us"] <= out["min_us"]:
             raise ScenarioError(f"{where}: max_us must exceed min_us")
+    elif kind in ("dht11", "dht22"):
+        out["curve"] = _curve(d.get("curve", 22.0), f"{where}.curve", -40, 80)
+        out["humidity"] = _curve(d.get("humidity", 50.0), f"{where}.humidity", 0, 100)
+    elif kind == "ds18b20":
+        out["curve"] = _curve(d.get("curve", 21.0), f"{where}.curve", -55, 125)
+    elif kind == "touch":
+        out["curve"] = _curve(d.get("curve", 600), f"{where}.curve", 0, 4095)
     elif kind == "neopixel":
         count = d.get("count", 8)
         if not isinstance(count, int) or not 1 <= count <= 256:
@@ -165,6 +196,11 @@ def guest_devices(sc: Scenario, board: Board) -> dict[str, Any]:
     buttons: dict[str, Any] = {}
     analog: dict[str, Any] = {}
     sonar, i2c_temp, neopixels = [], [], {}
+    dht: dict[str, Any] = {}
+    ds18b20: dict[str, list[Any]] = {}
+    touch: dict[str, Any] = {}
+    i2c_other: list[int] = []
+    stdin: list[str] = []
     for i, d in enumerate(sc.devices):
         kind = d["type"]
         if kind == "button":
@@ -192,5 +228,20 @@ def guest_devices(sc: Scenario, board: Board) -> dict[str, Any]:
             i2c_temp.append({"addr": d["address"], "c": [[int(t * 1000), v] for t, v in d["curve"]]})
         elif kind == "neopixel":
             neopixels[d["pin"]] = d["count"]
+        elif kind in ("dht11", "dht22"):
+            dht[d["pin"]] = {"model": kind, "c": _us(d["curve"]), "rh": _us(d["humidity"])}
+        elif kind == "ds18b20":
+            ds18b20.setdefault(d["pin"], []).append(_us(d["curve"]))
+        elif kind == "touch":
+            touch[d["pin"]] = _us(d["curve"])
+        elif kind == "ssd1306":
+            i2c_other.append(d["address"])
+        elif kind == "stdin":
+            stdin.extend(d["lines"])
     return {"buttons": buttons, "analog": analog, "sonar": sonar, "i2c_temp": i2c_temp,
-            "neopixels": neopixels}
+            "neopixels": neopixels, "dht": dht, "ds18b20": ds18b20, "touch": touch,
+            "i2c_other": i2c_other, "stdin": stdin}
+
+
+def _us(curve: list[tuple[float, float]]) -> list[list[float]]:
+    return [[int(t * 1000), v] for t, v in curve]

@@ -92,3 +92,136 @@ def test_microbit_has_no_machine_pin_or_pin21(run):
     assert run("from machine import Pin\n", board="microbit").error["type"] == "ImportError"
     r = run("import microbit\nmicrobit.pin21.write_digital(1)\n", board="microbit")
     assert r.error["type"] == "AttributeError"
+
+
+# ---- micro:bit V2 fidelity: animations on the host's clock, sensors, radio, sounds ---------------
+
+def mb_run(code: str, microbit: dict | None = None, seconds: float = 3, devices=()):
+    """Run on the micro:bit with the micro:bit's own scenario inputs."""
+    from app.sim.hal.microbit_scenario import parse_microbit
+    from app.sim.runner import execute
+    from app.sim.scenario import Scenario
+
+    sc = Scenario(seconds, 1, tuple(devices), extra={"microbit": parse_microbit(microbit or {})})
+    return execute(code, "microbit", sc, None)[0]
+
+
+def test_microbit_scenario_errors_name_the_key():
+    """Does a wrong micro:bit scenario key or gesture fail with its path?"""
+    import pytest
+
+    from app.sim.hal.microbit_scenario import parse_microbit
+    from app.sim.scenario import ScenarioError
+
+    with pytest.raises(ScenarioError, match="scenario.microbit: unknown keys"):
+        parse_microbit({"acceleration": 1})
+    with pytest.raises(ScenarioError, match=r"gestures\[1\]"):
+        parse_microbit({"gestures": [[0, "shake"], [10, "jump"]]})
+    with pytest.raises(ScenarioError, match=r"radio\[0\]"):
+        parse_microbit({"radio": [[0, 5]]})
+
+
+def test_looping_animation_outlives_main_and_is_unrolled_lazily():
+    """Does show(loop=True, wait=False) keep animating on the host's clock after main.py ends?"""
+    r = mb_run("from microbit import *\ndisplay.show(Image.ALL_CLOCKS, delay=100, wait=False, "
+               "loop=True)\n", seconds=2.5)
+    times = [e.t_us for e in r.events if e.kind == "image"]
+    assert r.outcome == "time" and len(times) == 25  # 0, 100 ... 2400 ms
+    assert all(b - a == 100_000 for a, b in zip(times, times[1:]))
+
+
+def test_finite_background_animation_ends_the_run_when_done():
+    """Does a program that ends during a wait=False animation finish when the animation does?"""
+    r = mb_run("from microbit import *\ndisplay.show([Image.HAPPY, Image.SAD], delay=300, "
+               "wait=False)\n", seconds=5)
+    assert r.outcome == "done" and 600_000 <= r.sim_time_us < 700_000
+
+
+def test_new_show_cancels_the_running_animation():
+    """Does a direct show() stop a background animation, as the firmware does?"""
+    r = mb_run("from microbit import *\ndisplay.show(Image.ALL_ARROWS, delay=100, wait=False)\n"
+               "sleep(250)\ndisplay.show(Image.HEART)\nsleep(1000)\n")
+    frames = [e.value for e in r.events if e.kind == "image"]
+    assert len(frames) == 4 and frames[-1] == HEART
+
+
+def test_music_without_wait_returns_at_once_and_plays_on_time():
+    """Does music.play(wait=False) return at once while its notes keep their own times?"""
+    r = mb_run("import music\nfrom microbit import *\nmusic.play(['c4:4', 'e4:4'], wait=False)\n"
+               "print(running_time())\nsleep(2000)\n")
+    tones = [(e.t_us // 1000, e.value) for e in r.events if e.source == "music"]
+    assert int(r.stdout) < 20 and [v for _, v in tones] == [262, 330, 0]
+    assert tones[1][0] - tones[0][0] == 500
+
+
+def test_radio_message_is_not_received_before_it_arrives():
+    """Does receive() return a scripted message only once its time has come?"""
+    r = mb_run("import radio\nfrom microbit import *\nradio.on()\nprint(radio.receive())\n"
+               "sleep(1000)\nprint(radio.receive())\n", {"radio": [[700, "ciao"]]})
+    assert r.stdout.split() == ["None", "ciao"]
+
+
+def test_radio_sends_are_traced_with_the_text():
+    """Is every sent message in the trace, and nothing when the radio is off?"""
+    r = mb_run("import radio\nradio.on()\nradio.send('uno')\nradio.off()\ntry:\n"
+               "    radio.send('due')\nexcept ValueError as e:\n    print(e)\n")
+    assert [e.value for e in r.events if e.source == "radio"] == ["uno"]
+    assert r.stdout.strip() == "radio is not enabled"
+
+
+def test_lazy_modules_source_is_only_public_code():
+    """Does the host serve the rarely used guest modules and nothing else, in bounds?"""
+    from app.sim.hal.microbit_extra import lazy_module
+
+    assert all(lazy_module(i)[0] and b"scenario" not in lazy_module(i)[0] for i in (0, 1))
+    assert lazy_module(2) == (b"", 0) and lazy_module(-1) == (b"", 0)
+    r = mb_run("import radio\nradio.on()\nprint('ok')\n")
+    assert r.stdout.strip() == "ok" and r.error is None
+
+
+def test_unsimulated_features_say_they_exist_on_the_board():
+    """Do speech.translate and microbit.uart say they exist on the real board, in both languages?"""
+    for code, name in (("import speech\nspeech.translate('ciao')\n", "speech.translate"),
+                       ("from microbit import *\nuart.init(9600)\n", "microbit.uart.init")):
+        r = mb_run(code)
+        assert r.error["type"] == "NotImplementedError"
+        assert r.error["message"] == f"'{name}' is available on the real board, not in the simulator"
+        assert "disponibile sulla scheda vera, non nel simulatore" in r.explanation["it"]
+
+
+def test_redrawing_loop_runs_to_the_scenario_end():
+    """Does a loop that redraws the display without sleeping run to the end (not cut by fuel)?"""
+    r = mb_run("from microbit import *\nx = 0\nwhile True:\n    display.clear()\n"
+               "    display.set_pixel(x, 2, 9)\n    x = (x + 1) % 5\n", seconds=5)
+    assert r.outcome == "time" and r.error is None
+
+
+def test_player_loops_lazily_and_reports_when_busy():
+    """Does a host timeline perform each step at its own time and loop only as far as asked?"""
+    from app.sim.boards import get_board
+    from app.sim.hal.board import VirtualBoard
+    from app.sim.hal.microbit_player import Player
+    from app.sim.scenario import Scenario
+
+    vb = VirtualBoard(get_board("microbit"), Scenario(10.0))
+    player = Player(vb)
+    seen: list[int] = []
+    assert player.start("x", [(10_000, seen.append), (20_000, seen.append)], loop=True) is None
+    player.flush(65_000)
+    assert seen == [0, 10_000, 30_000, 40_000, 60_000] and player.busy_until() == vb.end_us
+    assert player.cancel("x") and not player.active("x") and player.busy_until() is None
+
+
+def test_zero_delay_loop_is_bounded():
+    """Does a looping animation with delay=0 unroll at most one step per 10 ms of the run?"""
+    from app.sim.boards import get_board
+    from app.sim.hal.board import VirtualBoard
+    from app.sim.hal.microbit_player import Player
+    from app.sim.scenario import Scenario
+
+    vb = VirtualBoard(get_board("microbit"), Scenario(10.0))
+    player = Player(vb)
+    seen: list[int] = []
+    player.start("display", [(0, seen.append), (0, seen.append)], loop=True)
+    player.flush(vb.end_us)
+    assert len(seen) == 1000 and seen[1] - seen[0] == 10_000

@@ -1,83 +1,22 @@
 # MicroPython source (runs INSIDE the sandbox). The virtual BBC micro:bit V2: `microbit` (display,
-# Image, buttons, pins, sleep, running_time, temperature, accelerometer at rest, i2c) and a basic
-# `music`. Images are parsed here; the display, its font, the buttons and the tunes live on the
-# host, which records the frames ("09090:99999:...") and tones at its own times.
-
-IMAGES = {
-    "HEART": "09090:99999:99999:09990:00900", "HEART_SMALL": "00000:09090:09990:00900:00000",
-    "HAPPY": "00000:09090:00000:90009:09990", "SMILE": "00000:00000:00000:90009:09990",
-    "SAD": "00000:09090:00000:09990:90009", "CONFUSED": "00000:09090:00000:09090:90909",
-    "ANGRY": "90009:09090:00000:99999:90909", "ASLEEP": "00000:99099:00000:09990:00000",
-    "SURPRISED": "09090:00000:00900:09090:00900", "YES": "00000:00009:00090:90900:09000",
-    "NO": "90009:09090:00900:09090:90009", "SQUARE": "99999:90009:90009:90009:99999",
-    "SQUARE_SMALL": "00000:09990:09090:09990:00000", "DIAMOND": "00900:09090:90009:09090:00900",
-    "TRIANGLE": "00000:00900:09090:99999:00000", "SKULL": "09990:90909:99999:09990:09990",
-    "TARGET": "00900:09990:99099:09990:00900", "ARROW_N": "00900:09990:90909:00900:00900",
-    "ARROW_S": "00900:00900:90909:09990:00900", "ARROW_E": "00900:00090:99999:00090:00900",
-    "ARROW_W": "00900:09000:99999:09000:00900", "CHESSBOARD": "09090:90909:09090:90909:09090",
-}
+# buttons, pins, sleep, running_time, temperature, i2c) and `music`; Image comes from _simimage,
+# the sensors, radio, speech and audio from _simmbext. Display animations and tunes are one host
+# call each: the host owns the font, the note tables and the clock, and plays what runs in the
+# background (wait=False, loop=True) on its own clock, recording frames ("09090:...") and tones.
 
 
 def build(br, board):
-    hc = br.call
+    call = br.call
+    due = br.run_due
     A = br.A
     RB = br.RB
 
-    class Image:
-        def __init__(self, *args):
-            if len(args) == 1 and isinstance(args[0], str):
-                rows = args[0].replace("\n", ":").strip(":").split(":")
-                self._w = max(len(r) for r in rows)
-                self._h = len(rows)
-                self._px = bytearray(int(r[x]) if x < len(r) else 0 for r in rows for x in range(self._w))
-            elif len(args) >= 2:
-                self._w, self._h = int(args[0]), int(args[1])
-                buf = args[2] if len(args) > 2 else bytes(self._w * self._h)
-                self._px = bytearray(min(9, int(b)) for b in buf)
-            else:
-                self._w = self._h = 5
-                self._px = bytearray(25)
+    import _simimage
+    Image = _simimage.build()
 
-        def width(self):
-            return self._w
-
-        def height(self):
-            return self._h
-
-        def get_pixel(self, x, y):
-            return self._px[y * self._w + x]
-
-        def set_pixel(self, x, y, v):
-            if not (0 <= x < self._w and 0 <= y < self._h):
-                raise ValueError("index out of bounds")
-            if not 0 <= v <= 9:
-                raise ValueError("brightness out of bounds")
-            self._px[y * self._w + x] = v
-
-        def copy(self):
-            return Image(self._w, self._h, bytes(self._px))
-
-        def invert(self):
-            return Image(self._w, self._h, bytes(9 - p for p in self._px))
-
-        def _five(self):
-            # The 25 values the display shows (cropped or padded to 5x5).
-            if self._w == 5 and self._h == 5:
-                return self._px
-            out = bytearray(25)
-            for y in range(min(5, self._h)):
-                for x in range(min(5, self._w)):
-                    out[y * 5 + x] = self._px[y * self._w + x]
-            return out
-
-        def __repr__(self):
-            px = self._five()
-            return "Image('%s')" % ":".join("".join(str(px[r * 5 + x]) for x in range(5)) for r in range(5))
-
-    for k, v in IMAGES.items():
-        setattr(Image, k, Image(v))
-    Image.ALL_CLOCKS = []
-    Image.ALL_ARROWS = [Image.ARROW_N, Image.ARROW_E, Image.ARROW_S, Image.ARROW_W]
+    def hc(name, payload):
+        if call(name, payload):
+            due()
 
     def _sleep_us(us):
         A[0] = us if us < 1 << 30 else 1 << 30
@@ -90,30 +29,61 @@ def build(br, board):
 
     BLANK = bytes(25)
 
+    def _frames(value):
+        # One payload for a whole animation: 1 + 25 brightness bytes per image, 2 + length +
+        # UTF-8 per character (the host owns the font).
+        out = bytearray()
+        if isinstance(value, str):
+            items = value
+        else:
+            try:
+                items = iter(value)
+            except TypeError:
+                raise TypeError("not an image")
+        for item in items:
+            if isinstance(item, Image):
+                out.append(1)
+                out += item._five()
+            else:
+                if isinstance(item, (int, float)):
+                    item = str(item)
+                if not isinstance(item, str):
+                    raise TypeError("not an image")
+                for ch in item:
+                    raw = ch.encode()
+                    out.append(2)
+                    out.append(len(raw))
+                    out += raw
+            if len(out) > 4000:
+                break
+        return bytes(out)
+
     class Display:
         def __init__(self):
             self._on = True
 
         def show(self, value, delay=400, *, wait=True, loop=False, clear=False):
-            if isinstance(value, Image):
+            if isinstance(value, Image) and not loop and not clear:
                 hc("d", bytes(value._five()))
                 return
-            if isinstance(value, (int, float)):
+            if isinstance(value, Image):
+                value = [value]
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 value = str(value)
-            if isinstance(value, (list, tuple)):
-                for im in value:
-                    self.show(im, delay)
-                return
-            if not isinstance(value, str):
-                raise TypeError("not an image")
+            frames = _frames(value)
             A[0] = int(delay)
-            A[1] = 1 if clear else 0
-            hc("t", value[:500])
+            A[1] = (1 if wait else 0) | (2 if loop else 0) | (4 if clear else 0)
+            A[2] = 1 if isinstance(value, str) else 0
+            hc("t", frames)
 
         def scroll(self, text, delay=150, *, wait=True, loop=False, monospace=False):
+            if isinstance(text, (int, float)) and not isinstance(text, bool):
+                text = str(text)
+            if not isinstance(text, str):
+                raise TypeError("can't convert '%s' object to str implicitly" % type(text).__name__)
             A[0] = int(delay)
-            A[1] = 1 if wait else 0
-            hc("o", str(text)[:500])
+            A[1] = (1 if wait else 0) | (2 if loop else 0) | (8 if monospace else 0)
+            hc("o", text[:500])
 
         def clear(self):
             hc("d", BLANK)
@@ -219,23 +189,38 @@ def build(br, board):
     def play(music, pin=None, wait=True, loop=False):
         if isinstance(music, str):
             music = [music]
-        for note in music:
-            if not isinstance(note, str):
-                raise TypeError("can't convert %s to str" % type(note).__name__)
+        elif not isinstance(music, (list, tuple)):
+            music = list(music)
+        try:
+            notes = ",".join(music)
+        except TypeError:
+            for note in music:
+                if not isinstance(note, str):
+                    raise TypeError("can't convert %s to str" % type(note).__name__)
+            raise
         A[0] = tempo[0]
         A[1] = tempo[1]
-        hc("u", ",".join(music)[:4000])
+        A[2] = (1 if wait else 0) | (2 if loop else 0)
+        hc("u", notes[:4000])
 
     def pitch(frequency, duration=-1, pin=None, wait=True):
         A[0] = int(frequency)
         A[1] = int(duration)
+        A[2] = 1 if wait else 0
         hc("j", "")
 
     def stop(pin=None):
         hc("n", "")
 
-    def set_tempo(ticks=4, bpm=120):
-        tempo[0], tempo[1] = int(ticks), int(bpm)
+    def set_tempo(ticks=None, bpm=None):
+        if ticks is not None:
+            tempo[0] = max(1, int(ticks))
+        if bpm is not None:
+            tempo[1] = max(1, int(bpm))
+
+    def reset_music():
+        tempo[0], tempo[1] = 4, 120
+        hc("n", "r")
 
     class MicroBitI2C:
         # microbit.i2c: the Maqueen's motor controller at 0x10 (when the robot is a Maqueen)
@@ -265,25 +250,6 @@ def build(br, board):
                 raise OSError(19)
             return bytes(RB[:n])
 
-    class Accelerometer:
-        def get_x(self):
-            return 0
-
-        def get_y(self):
-            return 0
-
-        def get_z(self):
-            return -1024
-
-        def get_values(self):
-            return (0, 0, -1024)
-
-        def was_gesture(self, g):
-            return False
-
-        def current_gesture(self):
-            return "face up"
-
     def panic(n=0):
         raise SystemExit(n)
 
@@ -299,16 +265,31 @@ def build(br, board):
         return A[0]
 
     mb = {"Image": Image, "display": Display(), "button_a": Button("button_a"),
-          "button_b": Button("button_b"), "sleep": sleep, "accelerometer": Accelerometer(),
+          "button_b": Button("button_b"), "sleep": sleep,
           "running_time": running_time, "temperature": temperature,
           "panic": panic, "reset": reset, "i2c": MicroBitI2C()}
     for n in board["pins"]:
         mb["pin%d" % n] = MicroBitPin(n)
     mb["pin_logo"] = MicroBitPin(0, "logo")
     music = {"play": play, "pitch": pitch, "stop": stop, "set_tempo": set_tempo,
-             "reset": lambda: set_tempo(4, 120), "get_tempo": lambda: (tempo[0], tempo[1]),
-             "BA_DING": ["b5:1", "e6:3"], "POWER_UP": ["g4:1", "c5", "e", "g:2", "e:1", "g:3"],
-             "JUMP_UP": ["c5:1", "d", "e", "f", "g"], "BIRTHDAY": ["c4:3", "c:1", "d:4", "c:4", "f", "e:8"]}
+             "reset": reset_music, "get_tempo": lambda: (tempo[0], tempo[1]),
+             }
+
+    import sys
+    import vfs  # kept for loading the rarely used modules later (students cannot import it)
+    import _simmbext
+    extra = _simmbext.build(br, mb, music, vfs)
+    for i, name in enumerate(("radio", "speech", "audio", "log", "power")):
+        mod = sys.modules.pop("_simmbm%d" % i)
+        mod.__name__ = name
+        # the module's contents are made on first use (they would take heap from every run)
+        mod.__getattr__ = _lazy(mod, name, extra)
+        sys.modules[name] = mod
+    mb["audio"] = sys.modules["audio"]
+    _neopixel_show()
+    for name in ("_simmbext", "_simimage"):
+        if name in sys.modules:
+            del sys.modules[name]
 
     def to_pin(p):
         if isinstance(p, MicroBitPin):
@@ -316,3 +297,38 @@ def build(br, board):
         raise TypeError("expecting a pin")
 
     return mb, music, to_pin
+
+
+def _lazy(mod, name, make):
+    def lookup(attr):
+        d = mod.__dict__
+        if "_built" not in d:
+            mod._built = True
+            for k, v in make(name).items():
+                setattr(mod, k, v)
+        if attr in d:
+            return d[attr]
+        raise AttributeError("module '%s' has no attribute '%s'" % (name, attr))
+    return lookup
+
+
+def _neopixel_show():
+    # The micro:bit's neopixel has show() and clear() besides write(): the common driver built
+    # by _simbus (after this module) gets them through a subclass.
+    import _simbus
+    make = _simbus.build_neopixel
+
+    def build_neopixel(br, to_pin):
+        base = make(br, to_pin)
+
+        class NeoPixel(base):
+            def show(self):
+                self.write()
+
+            def clear(self):
+                self.fill((0,) * self.bpp)
+                self.write()
+
+        return NeoPixel
+
+    _simbus.build_neopixel = build_neopixel

@@ -55,6 +55,8 @@ def build(br, board):
                     raise ValueError("pin can only be input")
                 self._mode = mode
                 m = 1 if mode in (OUT, OD) else 2
+            if pull == 0 and 0 not in (PUP, PDN):  # 0 = no pull, valid on both firmwares
+                pull = None
             if pull is not None and pull != -1:
                 if pull not in (PUP, PDN):
                     raise ValueError("invalid pull")
@@ -131,7 +133,14 @@ def build(br, board):
             return None
 
         def __repr__(self):
-            return "Pin(%s)" % self._label
+            # As the firmware prints it: Pin(GPIO15, mode=OUT, pull=PULL_UP) on rp2, Pin(15) on
+            # esp32.
+            if fam != "rp2":
+                return "Pin(%s)" % self._key
+            name = self._key if not self._key.isdigit() else "GPIO" + self._key
+            mode = {IN: "IN", OUT: "OUT", OD: "OPEN_DRAIN"}.get(self._mode, "IN")
+            pull = {PUP: ", pull=PULL_UP", PDN: ", pull=PULL_DOWN"}.get(self._pull, "")
+            return "Pin(%s, mode=%s%s)" % (name, mode, pull)
 
     for k, v in K.items():
         if v >= 0:
@@ -144,7 +153,8 @@ def build(br, board):
         return Pin(p)
 
     class PWM:
-        def __init__(self, dest, *, freq=None, duty_u16=None, duty_ns=None, duty=None, invert=False):
+        def __init__(self, dest, freq=None, duty_u16=None, duty_ns=None, *, duty=None, invert=False):
+            # PWM(pin, freq) and PWM(pin, freq, duty_u16): both firmwares take them positionally.
             self._pin = to_pin(dest)
             if self._pin._key in input_only:
                 raise ValueError("pin can only be input")
@@ -188,13 +198,15 @@ def build(br, board):
                 if hc("D", self._label):
                     due()
 
-        def init(self, *, freq=None, duty_u16=None, duty_ns=None):
+        def init(self, freq=None, duty_u16=None, duty_ns=None, *, duty=None, invert=False):
             if freq is not None:
                 self._set_freq(freq)
             if duty_u16 is not None:
                 self._set_duty(duty_u16)
             if duty_ns is not None:
                 self.duty_ns(duty_ns)
+            if duty is not None:
+                self.duty(duty)
 
         def freq(self, f=None):
             if f is None:
@@ -234,7 +246,10 @@ def build(br, board):
                 due()
 
         def __repr__(self):
-            return "<PWM freq=%d duty_u16=%d>" % (self._freq, self._duty)
+            if fam == "rp2":
+                k = int(self._pin._key) if self._pin._key.isdigit() else 0
+                return "<PWM slice=%d channel=%d invert=0>" % ((k >> 1) & 7, k & 1)
+            return "PWM(Pin(%s), freq=%d, duty_u16=%d)" % (self._pin._key, self._freq, self._duty)
 
     class ADC:
         ATTN_0DB = 0

@@ -29,7 +29,7 @@ FUEL_PER_US = 50
 TICKS_MASK = (1 << 30) - 1
 MAX_PENDING = 4096  # scheduled timer/IRQ entries at once (more are dropped, like a full queue)
 ROBOT_STEP_FUEL = 500  # host physics work per robot step, charged to the program's budget
-DATA_COMMANDS = frozenset(b"NUHdtoue")  # commands whose payload is data, not a target label
+DATA_COMMANDS = frozenset(b"NUHK?dtoue")  # commands whose payload is data, not a target label
 NAME_LIMIT = 24
 
 
@@ -54,6 +54,8 @@ class VirtualBoard:
         devices = guest_devices(scenario, board)
         if robot is not None:  # the robot's sonars answer from its physics
             devices["sonar"] = devices["sonar"] + robot.sonar_devices()
+        self.devices = devices
+        self.wdt_deadline: int | None = None  # a started machine.WDT resets the board at this time
         self.inputs = ScenarioInputs(devices, [
             [int(t * 1000), c] for t, c in scenario.board_temperature])
         self.now = 0
@@ -77,6 +79,9 @@ class VirtualBoard:
 
         self.machine = MachineIO(self)
         self.machine.install(self.handlers)
+        from app.sim.hal.devices import DevicesIO
+
+        DevicesIO(self).install(self.handlers)
         if board.family == "microbit":
             from app.sim.hal.microbit import MicrobitIO
 
@@ -104,6 +109,12 @@ class VirtualBoard:
         """Sleep until ``target`` (callbacks due before it run first); True if one was
         delivered (the wait resumes on ``k``)."""
         self.slept = True
+        wdt = self.wdt_deadline
+        if wdt is not None and wdt < min(target, self.end_us):  # the watchdog bites first
+            if self._deliver(wdt, lambda: self.wait(target, after)):
+                return True
+            self.now = max(self.now, wdt)
+            self.watchdog_reset()
         if self._deliver(min(target, self.end_us), lambda: self.wait(target, after)):
             return True
         if target >= self.end_us:
@@ -114,6 +125,12 @@ class VirtualBoard:
         if after is not None:
             after()
         return False
+
+    def watchdog_reset(self) -> None:
+        """A starved machine.WDT resets the board: the run ends here, as ``exit``."""
+        self.log("wdt", "reset", self.now)
+        self.internal["end"] = "watchdog"
+        raise RunEnded("exit")
 
     def schedule(self, t: int, cb_id: int, check: Any) -> None:
         """Run callback ``cb_id`` at ``t`` if ``check()`` still holds then."""
@@ -158,6 +175,9 @@ class VirtualBoard:
         if self.now >= self.end_us:
             self.now = self.end_us
             raise RunEnded("time")
+        if self.wdt_deadline is not None and self.now >= self.wdt_deadline:
+            self.now = self.wdt_deadline
+            self.watchdog_reset()
         if not name:
             return b"", self.charge
         cmd = name[0]

@@ -291,7 +291,7 @@ class MachineIO:
     def i2c_scan(self, label: str, payload: bytes, a: tuple[int, ...]) -> None:
         vb = self.vb
         source = self._bus(label)
-        found = set(vb.inputs.tmp102)
+        found = set(vb.inputs.tmp102) | set(vb.devices.get("i2c_other", ()))
         if self._robot_addr(label) is not None:
             found.add(self._robot_addr(label))
         if label == "mb":
@@ -316,7 +316,7 @@ class MachineIO:
             vb.log(source, "read", {"addr": addr, "reg": reg, "n": n})
             vb.ints(0)
             vb.data((pair * (n // 2 + 1))[:n])
-        elif addr == self._robot_addr(label):
+        elif addr == self._robot_addr(label) or addr in vb.devices.get("i2c_other", ()):
             vb.ints(0)
             vb.data(bytes(n))
         else:
@@ -331,7 +331,7 @@ class MachineIO:
         if addr == self._robot_addr(label):
             vb.robot.i2c_write(addr, data, vb.now)
             vb.ints(0)
-        elif addr in vb.inputs.tmp102:
+        elif addr in vb.inputs.tmp102 or addr in vb.devices.get("i2c_other", ()):
             if reg < 0 and data:
                 self.i2c_reg[(label, addr)] = data[0]
             vb.log(source, "write", {"addr": addr, "n": len(data)})

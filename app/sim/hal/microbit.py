@@ -1,10 +1,12 @@
-"""Host handlers of the BBC micro:bit commands: the 5x5 display (images, text, scroll, pixels),
-buttons A/B and the touch logo, the edge pins (digital, analog, PWM), light level, temperature
-and ``music``.
+"""Host handlers of the BBC micro:bit commands: the 5x5 display (images, animations, text,
+scroll, pixels), buttons A/B and the touch logo, the edge pins (digital, analog, PWM), light
+level, temperature and ``music``; sensors, radio and sounds are in :mod:`.microbit_extra`.
 
-The display's state, the font and the note tables live here, so showing text or playing a tune
-is one guest call whose frames and tones the host records at its own times (the micro:bit has no
-callbacks that could run in between). Pins, I2C and the clock are shared with
+The display's state, the font (:mod:`.microbit_font`) and the note tables live here, so showing
+an animation or playing a tune is one guest call; it becomes a timeline the host plays on its own
+clock (:mod:`.microbit_player`), waited for or left running in the background (``wait=False``,
+``loop=True``), every frame and tone stamped with its own time. Every command first lets the
+background catch up with the clock. Pins, I2C and the clock are shared with
 :mod:`app.sim.hal.machine`.
 """
 
@@ -14,19 +16,15 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from app.sim.boards import COSTS
+from app.sim.hal.board import RunEnded
+from app.sim.hal.microbit_extra import MicrobitExtras
+from app.sim.hal.microbit_font import glyph, scroll_frames
+from app.sim.hal.microbit_player import Player
 
 if TYPE_CHECKING:
     from app.sim.hal.board import VirtualBoard
 
 BLANK = "00000:00000:00000:00000:00000"
-FONT = {
-    "0": "09900:90090:90090:90090:09900", "1": "00900:09900:00900:00900:09990",
-    "2": "99900:00090:09900:90000:99990", "3": "99990:00090:00900:90090:09900",
-    "4": "00990:09090:90090:99999:00090", "5": "99999:90000:99990:00009:99990",
-    "6": "00090:00900:09990:90009:09990", "7": "99999:00090:00900:09000:90000",
-    "8": "09990:90009:09990:90009:09990", "9": "09990:90009:09999:00090:09000",
-    " ": BLANK, "-": "00000:00000:09990:00000:00000",
-}
 NOTES = {"c": 0, "d": 2, "e": 4, "f": 5, "g": 7, "a": 9, "b": 11}
 MAX_TEXT = 500
 MAX_NOTES = 200
@@ -46,6 +44,9 @@ class MicrobitIO:
         self.frame = BLANK
         self.since: dict[str, int] = {}
         self.pwm_period: dict[str, int] = {}  # pins driven by write_analog -> period (µs)
+        self.player = Player(vb)
+        self.extras = MicrobitExtras(vb, self)
+        self.octave, self.ticks = 4, 4  # music remembers the last octave and duration
 
     def install(self, h: dict[int, Any]) -> None:
         for letter, fn in {"d": self.image, "t": self.text, "o": self.scroll, "p": self.set_pixel,
@@ -55,6 +56,35 @@ class MicrobitIO:
                            "a": self.read_analog, "l": self.light, "h": self.temperature,
                            "u": self.play, "j": self.pitch, "n": self.stop}.items():
             h[ord(letter)] = fn
+        self.extras.install(h)
+        returned = h[ord("z")]
+
+        def main_returned(target: str, payload: bytes, a: tuple[int, ...]) -> Any:
+            # Animations and tunes playing in the background go on after main.py ends.
+            until = self.player.busy_until()
+            if until is not None and not self.vb.sources:
+                self.vb.wait(until)
+            return returned(target, payload, a)
+
+        h[ord("z")] = main_returned
+        for key, fn in list(h.items()):
+            h[key] = self._in_time(fn)
+
+    def _in_time(self, fn: Any) -> Any:
+        """Every command first lets the background timelines catch up with the clock."""
+        player, vb = self.player, self.vb
+
+        def handler(target: str, payload: bytes, a: tuple[int, ...]) -> Any:
+            player.flush(vb.now)
+            try:
+                result = fn(target, payload, a)
+            except RunEnded:
+                player.flush(vb.end_us)
+                raise
+            player.flush(vb.now)
+            return result
+
+        return handler
 
     # ---- display ---------------------------------------------------------------------------
     def show(self, frame: str) -> None:
@@ -70,32 +100,75 @@ class MicrobitIO:
     def image(self, target: str, payload: bytes, a: tuple[int, ...]) -> None:
         if len(payload) != 25 or max(payload) > 9:
             return
+        self.player.cancel("display")
         self.vb.cost(COSTS["display"])
         self.show(frame_of(payload))
 
-    def text(self, target: str, payload: bytes, a: tuple[int, ...]) -> None:
-        text = payload[:MAX_TEXT].decode("utf-8", "replace")
-        delay, clear = max(0, a[0]), bool(a[1])
-        self.vb.cost(COSTS["display"])
-        for ch in text:
-            self.vb.log("display", "text", ch)
-            self.show(FONT.get(ch, BLANK))
-            if len(text) > 1:
-                self.sleep(delay)
-        if clear:
-            self.show(BLANK)
+    def _frame_step(self, frame: str, char: str | None = None) -> Any:
+        def act(t: int) -> None:
+            if char is not None:
+                self.player.emit(t, "display", "text", char)
+            if frame != self.frame:
+                self.frame = frame
+                self.player.emit(t, "display", "image", frame)
+        return act
 
-    def scroll(self, target: str, payload: bytes, a: tuple[int, ...]) -> None:
+    def text(self, target: str, payload: bytes, a: tuple[int, ...]) -> bool:
+        """An animation: images (1 + 25 bytes) and characters (2, length, UTF-8), ``delay`` ms
+        each; flags 1 wait, 2 loop, 4 clear; a[2] = 1 when it came from a string (a single
+        character then stays without a delay, as on the board)."""
+        delay_us, flags = max(0, a[0]) * 1000, a[1]
+        items: list[tuple[str, str | None]] = []
+        i = 0
+        while i < len(payload) and len(items) < MAX_TEXT:
+            if payload[i] == 1 and i + 26 <= len(payload):
+                px = payload[i + 1:i + 26]
+                if max(px) > 9:
+                    return False
+                items.append((frame_of(px), None))
+                i += 26
+            elif payload[i] == 2 and i + 2 <= len(payload):
+                n = payload[i + 1]
+                ch = payload[i + 2:i + 2 + n].decode("utf-8", "replace")[:1]
+                items.append((glyph(ch), ch))
+                i += 2 + n
+            else:
+                return False
+        vb = self.vb
+        vb.cost(COSTS["display"])
+        if a[2] == 1 and len(items) == 1 and not flags & 6:
+            delay_us = 0
+        steps = [(delay_us, self._frame_step(f, c)) for f, c in items]
+        if flags & 4:
+            steps.append((0, self._frame_step(BLANK)))
+        return self._play("display", steps, flags)
+
+    def _play(self, channel: str, steps: list[Any], flags: int) -> bool:
+        """Start a timeline; with flag 1 (wait) the program waits for its end."""
+        end = self.player.start(channel, steps, bool(flags & 2))
+        if flags & 1:
+            return self.vb.wait(self.vb.end_us if end is None else end)
+        return False
+
+    def scroll(self, target: str, payload: bytes, a: tuple[int, ...]) -> bool | None:
+        if target:
+            return self.extras.data_command(target, payload, a)
         text = payload[:MAX_TEXT].decode("utf-8", "replace")
-        self.vb.log("display", "scroll", text)
-        if a[1]:
-            self.sleep(max(0, a[0]) * (len(text) * 5 + 5))
-        self.show(BLANK)
+        self.vb.cost(COSTS["display"])
+
+        def announce(t: int) -> None:
+            self.player.emit(t, "display", "scroll", text)
+
+        delay_us = max(0, a[0]) * 1000
+        steps = [(0, announce)] + [(delay_us, self._frame_step(f))
+                                   for f in scroll_frames(text, bool(a[1] & 8))]
+        return self._play("display", steps, a[1] & 3)
 
     def set_pixel(self, target: str, payload: bytes, a: tuple[int, ...]) -> None:
         x, y, v = a[0], a[1], a[2]
         if not (0 <= x < 5 and 0 <= y < 5 and 0 <= v <= 9):
             return
+        self.player.cancel("display")
         self.vb.cost(COSTS["display"])
         rows = self.frame.split(":")
         rows[y] = rows[y][:x] + str(v) + rows[y][x + 1:]
@@ -177,6 +250,10 @@ class MicrobitIO:
     def light(self, target: str, payload: bytes, a: tuple[int, ...]) -> None:
         vb = self.vb
         vb.cost(COSTS["adc"])
+        level = self.extras.world.light_level(vb.now)
+        if level is not None:
+            vb.ints(level)
+            return
         vb.ints(vb.inputs.analog_u16("light", vb.now) * 255 // 65535)
 
     def temperature(self, target: str, payload: bytes, a: tuple[int, ...]) -> None:
@@ -184,41 +261,54 @@ class MicrobitIO:
         vb.cost(COSTS["adc"])
         vb.ints(int(vb.inputs.temperature(vb.now) + 0.5))
 
-    # ---- music -----------------------------------------------------------------------------
-    def tone(self, freq: int) -> None:
-        self.vb.log("music", "tone", int(freq))
+    # ---- music ----------------------------------------------------------------------------
+    def tone_step(self, freq: int) -> Any:
+        def act(t: int) -> None:
+            self.player.emit(t, "music", "tone", int(freq))
+        return act
 
-    def play(self, target: str, payload: bytes, a: tuple[int, ...]) -> None:
+    def play(self, target: str, payload: bytes, a: tuple[int, ...]) -> bool | None:
+        if target:
+            return self.extras.data_command("u" + target, payload, a)
         ticks_per_beat, bpm = max(1, a[0]), max(1, a[1])
         notes = payload[:4096].decode("ascii", "replace").lower().split(",")[:MAX_NOTES]
-        octave, ticks = 4, 4
+        steps = []
         for note in notes:
             if not _NOTE.match(note):
                 continue
             name, _, dur = note.partition(":")
             if dur:
-                ticks = int(dur)
+                self.ticks = int(dur)
             if name and name[-1].isdigit():
-                octave = int(name[-1])
+                self.octave = int(name[-1])
                 name = name[:-1]
-            ms = ticks * 60000 // (ticks_per_beat * bpm)
+            ms = self.ticks * 60000 // (ticks_per_beat * bpm)
             if not name or name[0] == "r" or name[0] not in NOTES:
-                self.tone(0)
-                self.sleep(ms)
+                steps.append((ms * 1000, self.tone_step(0)))
                 continue
             flat = 1 if name.endswith("b") and len(name) > 1 else 0
             semi = NOTES[name[0]] + (1 if "#" in name else 0) - flat
-            midi = 12 * (octave + 1) + semi
-            self.tone(int(440 * 2 ** ((midi - 69) / 12) + 0.5))
-            self.sleep(ms)
-        self.tone(0)
+            midi = 12 * (self.octave + 1) + semi
+            steps.append((ms * 1000, self.tone_step(int(440 * 2 ** ((midi - 69) / 12) + 0.5))))
+        if not a[2] & 2:
+            steps.append((0, self.tone_step(0)))
+        return self._play("music", steps, a[2] & 3)
 
-    def pitch(self, target: str, payload: bytes, a: tuple[int, ...]) -> None:
+    def pitch(self, target: str, payload: bytes, a: tuple[int, ...]) -> bool:
         freq, ms = max(0, a[0]), a[1]
-        self.tone(freq)
-        if ms > 0:
-            self.sleep(ms)
-            self.tone(0)
+        if ms < 0:  # until music.stop() or the next sound
+            self.player.cancel("music")
+            self.player.emit(self.vb.now, "music", "tone", freq)
+            return False
+        return self._play("music", [(ms * 1000, self.tone_step(freq)), (0, self.tone_step(0))],
+                          a[2] & 1)
 
     def stop(self, target: str, payload: bytes, a: tuple[int, ...]) -> None:
-        self.tone(0)
+        if target == "r":
+            self.octave, self.ticks = 4, 4
+            return
+        if target == "a":
+            self.extras.stop_audio()
+            return
+        self.player.cancel("music")
+        self.player.emit(self.vb.now, "music", "tone", 0)

@@ -1,0 +1,5 @@
+# scenario: {"seconds": 3}
+# expect: {"error": "ValueError"}
+import radio
+
+radio.config(channel=200)

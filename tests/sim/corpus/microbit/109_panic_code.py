@@ -1,0 +1,5 @@
+# scenario: {"seconds": 3}
+# expect: {"outcome": "exit"}
+from microbit import *
+
+panic(42)

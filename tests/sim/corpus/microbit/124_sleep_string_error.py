@@ -1,0 +1,5 @@
+# scenario: {"seconds": 3}
+# expect: {"error": "TypeError"}
+from microbit import *
+
+sleep('1000')
