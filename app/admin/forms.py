@@ -70,7 +70,10 @@ def current_school_year(today: date | None = None) -> str:
     return f"{first}/{(first + 1) % 100:02d}"
 
 
-class ClassroomForm(FlaskForm):
+class ClassroomFieldsForm(FlaskForm):
+    """What defines a class: school, level, year, section, school year (administrators and
+    teachers create classes with these fields)."""
+
     school_id = SelectField(_l("School"), coerce=int, choices=[])
     level = SelectField(_l("Level"), choices=[SelectChoice(level.value, LEVEL_LABELS[level]) for level in SchoolLevel])
     year = SelectField(_l("Year"), coerce=int, choices=[SelectChoice(n, str(n)) for n in range(1, 6)],
@@ -79,4 +82,7 @@ class ClassroomForm(FlaskForm):
                           description=_l("One to three letters, e.g. B."))
     school_year = StringField(_l("School year"), default=current_school_year,
                               validators=[DataRequired(message=_l("Enter the school year, e.g. 2026/27."))])
+
+
+class ClassroomForm(ClassroomFieldsForm):
     teacher_ids = MultiCheckboxField(_l("Teachers"), coerce=int, choices=[])

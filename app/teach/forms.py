@@ -10,9 +10,7 @@ from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from app.admin.forms import current_school_year
-from app.i18n import LEVEL_LABELS
-from app.models import SchoolLevel
+from app.admin.forms import ClassroomFieldsForm
 from app.teach.accounts import MAX_GENERATED
 
 
@@ -25,15 +23,8 @@ def username_style_choices() -> list[SelectChoice]:
             SelectChoice("name", _l("From the name, such as giulia.rossi"))]
 
 
-class NewClassroomForm(FlaskForm):
-    school_id = SelectField(_l("School"), coerce=int, choices=[])
-    level = SelectField(_l("Level"), choices=[SelectChoice(level.value, LEVEL_LABELS[level]) for level in SchoolLevel])
-    year = SelectField(_l("Year"), coerce=int, choices=[SelectChoice(n, str(n)) for n in range(1, 6)],
-                       description=_l("Primaria and secondaria di secondo grado have 5 years, secondaria di primo grado 3."))
-    section = StringField(_l("Section"), validators=[DataRequired(message=_l("Enter the section, e.g. B.")), Length(max=3)],
-                          description=_l("One to three letters, e.g. B."))
-    school_year = StringField(_l("School year"), default=current_school_year,
-                              validators=[DataRequired(message=_l("Enter the school year, e.g. 2026/27."))])
+class NewClassroomForm(ClassroomFieldsForm):
+    """A teacher's own class: the administrators' class fields; the teacher is its first."""
 
 
 class CoTeacherForm(FlaskForm):
