@@ -5,15 +5,10 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
+from app.admin.messages import CLASS_MESSAGES
+
 MESSAGES = {
-    # classes (the same ids as the administrators' class tools)
-    "unknown_school": lambda: _("Choose a school."),
-    "level_not_offered": lambda: _("This school does not offer that level."),
-    "year_not_in_level": lambda: _("That year does not exist at this level."),
-    "invalid_section": lambda: _("A section is one to three letters."),
-    "invalid_school_year": lambda: _("Write the school year as 2026/27."),
-    "teacher_other_school": lambda: _("Teachers must belong to the class's school."),
-    "duplicate_classroom": lambda: _("This class already exists in this school year."),
+    **CLASS_MESSAGES,  # the same ids as the administrators' class tools
     "already_teaches": lambda: _("This teacher already teaches the class."),
     "no_free_code": lambda: _("No new code could be made. Try again."),
     # joining
