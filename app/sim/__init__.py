@@ -14,7 +14,7 @@ from typing import Any
 from app.sim.boards import BOARDS, Board, get_board
 from app.sim.jobs import SimBusy, get_backend
 from app.sim.labs import Lab, LabError, load_lab
-from app.sim.pool import WorkerLost, get_pool, shutdown
+from app.sim.pool import WorkerLost, shutdown
 from app.sim.results import CheckResult, GradeResult, RunResult
 from app.sim.scenario import ScenarioError
 from app.sim.svg import render_board, render_display_frames, render_timeline
