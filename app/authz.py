@@ -18,7 +18,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import ClassRole, Classroom, Membership, Role, School, User
+from app.models import Assignment, Attempt, ClassRole, Classroom, Membership, Role, School, Upload, User
 
 
 class Action(enum.Enum):
@@ -36,6 +36,13 @@ class Action(enum.Enum):
     ADMINISTER = "administer"
     MANAGE_SCHOOL = "manage_school"
     MANAGE_USER = "manage_user"
+    # Class work (assignments, drafts, attempts, comments, uploads)
+    DO_CLASSWORK = "do_classwork"
+    VIEW_ASSIGNMENT = "view_assignment"
+    MANAGE_ASSIGNMENT = "manage_assignment"
+    VIEW_ATTEMPT = "view_attempt"
+    REVIEW_ATTEMPT = "review_attempt"
+    VIEW_UPLOAD = "view_upload"
 
 
 # Role-level permissions: which roles may take each action at all (before object rules).
@@ -55,6 +62,12 @@ ROLE_ACTIONS: dict[Action, frozenset[Role]] = {
     Action.ADMINISTER: frozenset(),
     Action.MANAGE_SCHOOL: frozenset(),
     Action.MANAGE_USER: frozenset(),
+    Action.DO_CLASSWORK: frozenset({Role.STUDENT}),
+    Action.VIEW_ASSIGNMENT: frozenset({Role.STUDENT, Role.TEACHER}),
+    Action.MANAGE_ASSIGNMENT: frozenset({Role.TEACHER}),
+    Action.VIEW_ATTEMPT: frozenset({Role.STUDENT, Role.TEACHER}),
+    Action.REVIEW_ATTEMPT: frozenset({Role.TEACHER}),
+    Action.VIEW_UPLOAD: frozenset({Role.STUDENT, Role.TEACHER}),
 }
 
 HOME_ENDPOINTS: dict[Role, str] = {
@@ -88,9 +101,38 @@ def can(user: Any, action: Action, obj: object | None = None) -> bool:
             return membership.role is ClassRole.STUDENT and can(user, Action.MANAGE_CLASSROOM, membership.classroom)
         case Action.JOIN_CLASSROOM, Classroom() as room:
             return not room.archived and not room.join_locked and room.school_id == user.school_id
-        case (Action.CREATE_CLASSROOM | Action.MANAGE_CLASSROOM | Action.MANAGE_STUDENT | Action.JOIN_CLASSROOM, _) if obj is not None:
+        case Action.VIEW_ASSIGNMENT, Assignment() as assignment:
+            if user.role is Role.TEACHER:
+                return assignment.classroom.has_member(user, ClassRole.TEACHER)
+            return not assignment.classroom.archived and assignment.is_for(user)
+        case Action.MANAGE_ASSIGNMENT, Classroom() as room:
+            return can(user, Action.MANAGE_CLASSROOM, room)
+        case Action.MANAGE_ASSIGNMENT, Assignment() as assignment:
+            return can(user, Action.MANAGE_CLASSROOM, assignment.classroom)
+        case Action.VIEW_ATTEMPT, Attempt() as attempt:
+            if user.role is Role.STUDENT:
+                return attempt.user_id == user.id
+            return teaches_student(user, attempt.user)
+        case Action.REVIEW_ATTEMPT, Attempt() as attempt:
+            return teaches_student(user, attempt.user, active_only=True)
+        case Action.VIEW_UPLOAD, Upload() as upload:
+            if user.role is Role.STUDENT:
+                return upload.user_id == user.id
+            return teaches_student(user, upload.attempt.user if upload.attempt else None)
+        case (Action.CREATE_CLASSROOM | Action.MANAGE_CLASSROOM | Action.MANAGE_STUDENT | Action.JOIN_CLASSROOM
+              | Action.VIEW_ASSIGNMENT | Action.MANAGE_ASSIGNMENT | Action.VIEW_ATTEMPT | Action.REVIEW_ATTEMPT
+              | Action.VIEW_UPLOAD, _) if obj is not None:
             return False
     return True
+
+
+def teaches_student(teacher: Any, student: User | None, active_only: bool = False) -> bool:
+    """Does ``teacher`` teach a class ``student`` is a student of (a class not archived, when
+    ``active_only``)? A teacher's view of a student's work stops at their own classes."""
+    if student is None:
+        return False
+    return any(m.role is ClassRole.STUDENT and m.classroom.has_member(teacher, ClassRole.TEACHER)
+               and not (active_only and m.classroom.archived) for m in student.memberships)
 
 
 def home_endpoint(user: User) -> str:
@@ -127,7 +169,7 @@ def requires(action: Action) -> Callable[[ViewFunc], ViewFunc]:
     return decorator
 
 
-ModelT = TypeVar("ModelT", Classroom, School, User)
+ModelT = TypeVar("ModelT", Assignment, Attempt, Classroom, School, Upload, User)
 
 
 def get_or_404_for(model: type[ModelT], ident: int, action: Action) -> ModelT:

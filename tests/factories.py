@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from app.auth.passwords import hash_password
 from app.extensions import db
-from app.models import ClassRole, Classroom, Membership, Role, School, SchoolLevel, User
+from app.models import (Assignment, Attempt, AttemptStatus, ClassRole, Classroom, Comment, Membership, Role, School,
+                        SchoolLevel, User)
 
 PASSWORD = "correct horse battery"
 
@@ -67,6 +68,12 @@ class World:
     staff: User
     admin: User
     target: User  # an extra account for admin actions (reset, deactivate)
+    assignment: Assignment  # classroom: WORLD_MODULE (a quiz and two labs)
+    project_assignment: Assignment  # classroom: WORLD_PROJECT_MODULE's project
+    attempt: Attempt  # the student's failed attempt at WORLD_LAB, with one comment
+    other_attempt: Attempt  # other_student's attempt at WORLD_LAB
+    lab_slug: str = "blink"
+    quiz_slug: str = "verifica-led"
 
     def by_role(self, role: str) -> User | None:
         return {"anonymous": None, "student": self.student, "teacher": self.teacher,
@@ -89,8 +96,36 @@ def make_world() -> World:
     enrol(teacher, room, ClassRole.TEACHER)
     enrol(other_student, other_room, ClassRole.STUDENT)
     enrol(other_teacher, other_room, ClassRole.TEACHER)
+    assignment = Assignment(classroom=room, module_slug=WORLD_MODULE, created_by_id=teacher.id)
+    project_assignment = Assignment(classroom=room, module_slug=WORLD_PROJECT_MODULE,
+                                    activity_slug=WORLD_PROJECT, created_by_id=teacher.id)
+    other_assignment = Assignment(classroom=other_room, module_slug=WORLD_MODULE, created_by_id=other_teacher.id)
+    attempt = gen_lab_attempt(student, assignment, "world-attempt-1")
+    other_attempt = gen_lab_attempt(other_student, other_assignment, "world-attempt-2")
+    db.session.add_all([assignment, project_assignment, other_assignment])
+    db.session.add(Comment(attempt=attempt, author_id=teacher.id, body="Controlla il tempo di attesa."))
     db.session.commit()
-    return World(school, other_school, room, other_room, student, other_student, teacher, other_teacher, staff, admin, target)
+    return World(school, other_school, room, other_room, student, other_student, teacher, other_teacher, staff, admin,
+                 target, assignment, project_assignment, attempt, other_attempt)
+
+
+WORLD_MODULE = "led-uscite-digitali"
+WORLD_PROJECT_MODULE, WORLD_PROJECT = "design-thinking", "prototipo-e-test"
+WORLD_LAB_CODE = "from machine import Pin\nimport time\nled = Pin(25, Pin.OUT)\nled.on()\n"
+
+
+def gen_lab_attempt(student: User, assignment: Assignment | None, key: str, passed: bool = False) -> Attempt:
+    """A graded blink attempt as the server would have stored it (one check)."""
+    check = {"id": "blinks", "passed": passed, "message": {"it": "Il LED lampeggia", "en": "The LED blinks"},
+             "hint": {}, "detail": "", "measured": {"it": "0 cambi", "en": "0 changes"}, "cause": None, "line": 4}
+    attempt = Attempt(user=student, assignment=assignment, activity_key="lab:blink", kind="lab", board="pico",
+                      code=WORLD_LAB_CODE, idempotency_key=key, score=int(passed), max_score=1,
+                      status=AttemptStatus.PASSED if passed else AttemptStatus.FAILED,
+                      result={"lab": "blink", "lang": "it", "checks": [check], "worlds": [],
+                              "run": {"board": "pico", "error": None, "stdout": "", "sim_time_us": 1000, "events": [],
+                                      "outcome": "done", "notice": {}}})
+    db.session.add(attempt)
+    return attempt
 
 
 CSRF_PATTERN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')

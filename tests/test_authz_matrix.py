@@ -85,6 +85,21 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("/admin/users/<int:user_id>/active", "POST"): expect(302, 403, 403, 403, 302),
 }
 
+def _area_modules():
+    import importlib
+    import pkgutil
+
+    import tests.matrix
+
+    return [importlib.import_module(f"tests.matrix.{info.name}") for info in pkgutil.iter_modules(tests.matrix.__path__)]
+
+
+for _area in _area_modules():
+    _clash = set(EXPECTED) & set(_area.EXPECTED)
+    assert not _clash, f"{_area.__name__} repeats matrix entries: {sorted(_clash)}"
+    EXPECTED.update(_area.EXPECTED)
+
+
 def registered_routes(app) -> set[tuple[str, str]]:
     routes = set()
     for rule in app.url_map.iter_rules():
@@ -111,7 +126,16 @@ def url_for_rule(rule: str, world) -> str:
         "<int:student_id>": str(world.student.id),
         "<code>": world.classroom.join_code,
         "<path:filename>": "css/officina.css",
+        "<int:assignment_id>": str(world.assignment.id),
+        "<int:attempt_id>": str(world.attempt.id),
+        "<int:comment_id>": str(world.attempt.comments[0].id),
+        "<lab_slug>": world.lab_slug,
+        "<module_slug>": world.assignment.module_slug,
+        "<activity_slug>": world.quiz_slug,
     }
+    for area in _area_modules():
+        if hasattr(area, "sample_values"):
+            values.update(area.sample_values(world))
     rule = rule.replace("<any('replay.js', 'replay.css'):name>", "replay.js")
     if rule.startswith("/content/"):
         kind, slug, filename = content_image_sample()

@@ -1,0 +1,1 @@
+"""Route × role expectations contributed by each feature area (see README)."""
