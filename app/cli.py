@@ -132,12 +132,19 @@ def demo_command(quiet: bool) -> None:
     from app.content import ContentErrors, load_catalog
 
     try:
-        report = sync_content(load_catalog())
+        catalog = load_catalog()
+        report = sync_content(catalog)
     except ContentErrors as errors:
         click.echo(f"Content not synced: {len(errors.errors)} errors (run `officina content check`).", err=True)
     else:
         db.session.commit()
         click.echo(f"Content synced: {report.summary()}.")
+        from app.demo_classwork import load_demo_classwork
+
+        attempts = load_demo_classwork(catalog)
+        db.session.commit()
+        if attempts:
+            click.echo(f"Demo classroom: assignments and {attempts} attempts graded by the simulator.")
     if not quiet:
         click.echo(f"\nDemo logins (password for every account: {DEMO_PASSWORD})")
         for role, username, name in summary.logins:

@@ -62,3 +62,28 @@ def test_every_demo_class_has_students_and_a_teacher(app):
     app.test_cli_runner().invoke(args=["demo", "--quiet"])
     for room in db.session.scalars(select(Classroom)):
         assert room.teachers and len(room.members_with_role(ClassRole.STUDENT)) >= 12
+
+
+def test_demo_classroom_has_work_at_every_status(app):
+    """Does the demo give the teacher's grid every status (passed, submitted, in progress, late,
+    needs review, not started), real grades, comments and a making project, once only?"""
+    from app.catalog.services import get_catalog
+    from app.models import Assignment, Attempt, AttemptStatus, Comment
+    from app.work.progress import CellStatus, class_grid
+
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["demo", "--quiet"]).exit_code == 0
+    attempts = db.session.scalar(select(func.count(Attempt.id)))
+    assert attempts > 30 and db.session.scalar(select(func.count(Comment.id))) >= 2
+    statuses = set(db.session.scalars(select(Attempt.status)))
+    assert {AttemptStatus.PASSED, AttemptStatus.FAILED, AttemptStatus.NEEDS_REVIEW} <= statuses
+    lab_attempt = db.session.scalars(select(Attempt).where(Attempt.kind == "lab", Attempt.status == AttemptStatus.PASSED)).first()
+    assert lab_attempt.result["checks"] and all(c["passed"] for c in lab_attempt.result["checks"])
+    seen = set()
+    for room in db.session.scalars(select(Classroom)):
+        grid = class_grid(room, get_catalog())
+        seen |= {cell.status for cell in grid.cells.values()}
+    assert seen == set(CellStatus)
+    assert runner.invoke(args=["demo", "--quiet"]).exit_code == 0
+    assert db.session.scalar(select(func.count(Attempt.id))) == attempts
+    assert db.session.scalar(select(func.count(Assignment.id))) == 5
