@@ -1,0 +1,44 @@
+"""The lab worksheet page, ``/catalog/labs/<slug>/worksheet``: a printable sheet (A4) a class can
+follow on its own, for every signed-in user (students included). The sheet is built by
+``app.catalog.worksheet`` from the lab engine's checks and the reference kit; it never shows a
+solution. Robot worlds are drawn as ``data:`` images, so they can never run script in the page.
+"""
+
+from __future__ import annotations
+
+import base64
+
+from flask import Blueprint, abort, current_app, render_template
+from flask_babel import get_locale
+from markupsafe import Markup
+
+from app.authz import Action, requires
+from app.catalog.services import CatalogUnavailable, get_catalog
+from app.catalog.worksheet import build_worksheet
+from app.content import default_dirs
+
+bp = Blueprint("worksheet", __name__)
+
+
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+@bp.route("/catalog/labs/<slug>/worksheet")
+@requires(Action.BROWSE_CATALOG)
+def lab_worksheet(slug: str):
+    """The worksheet of one lab in the page's language; 404 for an unknown lab."""
+    try:
+        catalog = get_catalog()
+    except CatalogUnavailable as exc:
+        current_app.logger.error("content has errors: %s", exc.errors[:5])
+        abort(503)
+    lab = catalog.labs.get(slug)
+    if lab is None:
+        abort(404)
+    lang = "en" if str(get_locale() or "it") == "en" else "it"
+    sheet = build_worksheet(lab, default_dirs()[0], lang)
+    worlds = [(world, _data_uri(world.svg)) for world in sheet.worlds]
+    # the wiring SVG is built by app.catalog.wiring_svg with every text escaped and no script
+    return render_template("catalog/worksheet.html", lab=lab, sheet=sheet, worlds=worlds,
+                           wiring=Markup(sheet.wiring_svg))  # noqa: S704
