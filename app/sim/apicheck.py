@@ -25,6 +25,8 @@ _BOARD_FAMILY = {"pico": "rp2", "pico_w": "rp2", "esp32": "esp32", "microbit": "
 _ALWAYS = {"sys", "math", "gc", "time", "utime", "struct", "json", "re", "io", "os", "collections",
            "array", "binascii", "random", "urandom", "micropython", "heapq", "hashlib", "errno",
            "builtins", "machine", "neopixel", "framebuf", "select", "uctypes", "asyncio", "cmath"}
+# Driver files a kit's lesson copies onto the board first; the virtual boards have them (app.sim.guest._simoled).
+_LESSON_FILES = {"ssd1306", "sh1106"}
 _CHECKED = {"machine", "microbit", "music", "neopixel", "time", "utime", "network", "rp2", "esp32"}
 
 
@@ -67,7 +69,7 @@ def board_modules(board: str) -> set[str]:
     family = _BOARD_FAMILY[board]
     mods = set(_files(family))
     if family != "microbit":
-        mods |= _ALWAYS
+        mods |= _ALWAYS | _LESSON_FILES
         if board == "pico":
             mods -= _PICO_ONLY_MISSING
         elif board == "pico_w":

@@ -23,7 +23,7 @@ MICROBIT_MODULES = ("_simmicrobit", "_simimage", "_simmbext", "_simmbm0", "_simm
 LAZY_MODULES = ("_simmbradio", "_simmbsound")  # compiled, but loaded only on first use
 # rp2/esp32 device modules (sensors, radios, PIO): not in the boot blob either; the host hands
 # them out when a program first uses them (app.sim.hal.devices)
-DEVICE_MODULES = ("_simdev", "_simpio")
+DEVICE_MODULES = ("_simdev", "_simpio", "_simasyncio", "_simoled")
 GUEST_MODULES = ("_simcore", "_simtime", "_simpins", "_simbus", *MICROBIT_MODULES, *LAZY_MODULES,
                  *DEVICE_MODULES, "_simboot")
 FACADE_COUNT = 10

@@ -17,7 +17,7 @@ from app.sim.boards import Board
 
 MAX_SECONDS = 600.0
 DEVICE_TYPES = ("led", "button", "potentiometer", "light_sensor", "buzzer", "servo", "hcsr04",
-                "neopixel", "tmp102", "robot", "dht11", "dht22", "ds18b20", "touch", "ssd1306")
+                "neopixel", "tmp102", "robot", "dht11", "dht22", "ds18b20", "touch", "ssd1306", "sh1106")
 MAX_STDIN_LINES = 100
 
 
@@ -133,7 +133,7 @@ def _device(board: Board, d: Any, where: str) -> dict[str, Any]:
         out["echo"] = _pin(board, d.get("echo"), f"{where}.echo")
         out["curve"] = _curve(d.get("curve", 100), f"{where}.curve", 0, 1000)
         return out
-    if kind in ("tmp102", "ssd1306"):
+    if kind in ("tmp102", "ssd1306", "sh1106"):
         addr = d.get("address", 0x48 if kind == "tmp102" else 0x3C)
         if not isinstance(addr, int) or not 0x08 <= addr <= 0x77:
             raise ScenarioError(f"{where}.address: expected a 7-bit I2C address")
@@ -234,7 +234,7 @@ def guest_devices(sc: Scenario, board: Board) -> dict[str, Any]:
             ds18b20.setdefault(d["pin"], []).append(_us(d["curve"]))
         elif kind == "touch":
             touch[d["pin"]] = _us(d["curve"])
-        elif kind == "ssd1306":
+        elif kind in ("ssd1306", "sh1106"):
             i2c_other.append(d["address"])
         elif kind == "stdin":
             stdin.extend(d["lines"])

@@ -13,6 +13,7 @@ from typing import Any
 
 from app.sim.boards import Board, get_board
 from app.sim.results import RunResult
+from app.sim.svg_oled import draw_oled, last_pictures
 from app.sim.svg_parts import (lang_of, note_name, open_svg, output_state, shown_rgb, text, tr,
                                uid)
 
@@ -281,16 +282,21 @@ def _devices(board: Board, state: dict[str, Any], events, x0: float, y0: float, 
             parts.append(text(40, 81, sound, size=9.5, fill="#475569", anchor="middle"))
             said.append(f"{name}: {sound}")
             items.append((100, parts))
+    sized: list[tuple[float, list[str], float]] = [(w, parts, 90.0) for w, parts in items]
+    for source, picture in last_pictures(events).items():  # OLED displays: taller than the rest
+        w, parts, line, h = draw_oled(source, picture, lang)
+        sized.append((w, parts, h))
+        said.append(line)
     out: list[str] = []
     x, y, row_h = x0, y0, 0.0
-    for w, parts in items:
+    for w, parts, h in sized:
         if x > x0 and x + w > x0 + max_w:
             x, y = x0, y + row_h + 12
             row_h = 0
         out.append(f"<g transform='translate({x:.0f} {y:.0f})'>{''.join(parts)}</g>")
         x += w + 18
-        row_h = 90
-    return out, (y + row_h if items else y0), said
+        row_h = max(row_h, h)
+    return out, (y + row_h if sized else y0), said
 
 
 def render_board(run: RunResult, at_us: int | None = None, *, lang: str = "it",

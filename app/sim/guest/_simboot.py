@@ -164,6 +164,8 @@ def run(cfg, src, facades, real):
             group("DAC TouchPad", lambda: [dev().build_machine(br, board, pins)] * 2, lazy_machine)
         else:
             group("rp2", lambda: (fetch_module(br, real, "_simpio").build(br, pins, tm),))
+        group("asyncio uasyncio", lambda: [fetch_module(br, real, "_simasyncio").api()] * 2)
+        group("ssd1306 sh1106", lambda: fetch_module(br, real, "_simoled").apis())
     group("sys", lambda: (sys_facade(fam),))  # built at the program's own import of them
     group("errno", lambda: (ERRNO,))
     builtins.input = make_input(br)
@@ -184,7 +186,7 @@ def run(cfg, src, facades, real):
     for name, api in mods.items():
         install(name, api)
     for name in ("_simcore", "_simtime", "_simpins", "_simbus", "_simmicrobit", "_simdev",
-                 "_simpio", "_simboot"):
+                 "_simpio", "_simasyncio", "_simoled", "_simboot"):
         if name in sys.modules:
             del sys.modules[name]
     for k in list(sys.modules):

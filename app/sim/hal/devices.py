@@ -5,15 +5,19 @@ Like :mod:`app.sim.hal.machine`, each handler validates its command and either r
 board did (an SPI write, a DAC level, a watchdog reset) or answers one read from the scenario for
 the current instant of the host's clock (a DHT reading, a DS18B20 temperature, a touch value, the
 next ``stdin`` line). Devices absent from the scenario answer as on a board with nothing wired:
-SPI reads 0xFF, a DHT read times out, a onewire scan finds nothing.
+SPI reads 0xFF, a DHT read times out, a onewire scan finds nothing. I2C writes to an SSD1306 or
+SH1106 display also feed its controller model (:mod:`app.sim.hal.oled`), and each new picture
+on the glass is recorded as an ``oled:<address> frame`` event (base64 of 128×64 MONO_VLSB).
 """
 
 from __future__ import annotations
 
+import base64
 from typing import TYPE_CHECKING, Any
 
 from app.sim.boards import COSTS
 from app.sim.hal.inputs import interp
+from app.sim.hal.oled import OledPanel
 
 if TYPE_CHECKING:
     from app.sim.hal.board import VirtualBoard
@@ -22,6 +26,9 @@ MAX_SPI_BYTES = 256
 TOUCH_IDLE = 600  # an ESP32 touch pad nobody touches reads several hundred; a finger, under 200
 DHT_READ_US = 4_500  # the sensor's answer takes ~4 ms of bit-banging on a board
 DS18B20_CONVERT_US = 750_000  # the 12-bit conversion (programs sleep this long themselves)
+OLED_GROUP_US = 30_000  # display pictures closer than this are one update (page-by-page drivers)
+OLED_MAX_FRAMES = 400  # then at most one picture every OLED_SLOW_US, to bound the trace
+OLED_SLOW_US = 250_000
 
 
 class DevicesIO:
@@ -32,12 +39,51 @@ class DevicesIO:
         self.devices: dict[str, Any] = vb.devices
         self.stdin_next = 0
         self.wdt_timeout = 0
+        self.panels = {d["address"]: OledPanel(d.get("model", d["type"]))
+                       for d in vb.scenario.devices if d["type"] in ("ssd1306", "sh1106")}
+        self.frames: dict[int, tuple[bytes, Any, int, int]] = {}  # addr -> (picture, event, t0, n)
+        self._i2c_write: Any = None
 
     def install(self, h: dict[int, Any]) -> None:
+        if self.panels and ord("H") in h:  # displays see the bus writes after the bus did them
+            self._i2c_write = h[ord("H")]
+            h[ord("H")] = self.i2c_write_displays
         for letter, fn in {"K": self.spi, "C": self.dac, "E": self.touch, "J": self.dht,
                            "L": self.onewire, "O": self.watchdog, "i": self.stdin,
                            "B": self.module_chunk, "?": self.firmware_has}.items():
             h[ord(letter)] = fn
+
+    def i2c_write_displays(self, label: str, payload: bytes, a: tuple[int, ...]) -> Any:
+        """The bus's own write (ack, cost, ``i2c`` event), then the display at that address, if
+        any, takes the bytes (``writeto_mem`` sends its register as the control byte)."""
+        addr, reg = a[0], a[1]
+        result = self._i2c_write(label, payload, a)
+        panel = self.panels.get(addr)
+        if panel is not None and self.vb.res_i and self.vb.res_i[0] == 0:
+            panel.write((bytes([reg & 0xFF]) if reg >= 0 else b"") + payload)
+            if panel.changed:
+                self._log_picture(addr, panel.visible())
+        return result
+
+    def _log_picture(self, addr: int, picture: bytes) -> None:
+        vb = self.vb
+        last = self.frames.get(addr)
+        if last is not None and last[0] == picture:
+            return
+        if last is not None and last[3] >= OLED_MAX_FRAMES and vb.now - last[2] < OLED_SLOW_US:
+            return
+        t0, count = vb.now, (last[3] + 1 if last else 1)
+        if last is not None and vb.now - last[2] < OLED_GROUP_US:
+            # the same update still being sent (a page at a time): one picture in the trace
+            for i in range(len(vb.events) - 1, max(len(vb.events) - 64, 0) - 1, -1):
+                if vb.events[i] is last[1]:
+                    del vb.events[i]
+                    t0, count = last[2], last[3]
+                    break
+        source = f"oled:{addr:02x}"
+        vb.log(source, "frame", base64.b64encode(picture).decode("ascii"))
+        if vb.events and vb.events[-1].source == source:
+            self.frames[addr] = (picture, vb.events[-1], t0, count)
 
     def firmware_has(self, label: str, payload: bytes, a: tuple[int, ...]) -> None:
         """Does the board's firmware have module ``payload`` or name ``module.name``? (Public

@@ -1,6 +1,5 @@
 # Two LEDs blinking at different rates with asyncio tasks (runs on a Pico).
 # seconds: 2
-# known-gap: the simulator's interpreter has no asyncio package (only _asyncio)
 # events-min: pin:14 value 4
 # events-min: pin:15 value 8
 import asyncio
