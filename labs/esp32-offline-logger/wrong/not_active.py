@@ -1,0 +1,20 @@
+# Wrong: forgets wlan.active(True), so connect() stops the program with OSError.
+import network
+import time
+import dht
+from machine import Pin
+
+sensore = dht.DHT22(Pin(4))
+wlan = network.WLAN(network.STA_IF)
+wlan.connect("LAB-SCUOLA", "officina")
+
+print("secondi,temperatura,umidita")
+n = 0
+while True:
+    sensore.measure()
+    print("%d,%.1f,%.1f" % (n * 2, sensore.temperature(), sensore.humidity()))
+    n += 1
+    if n % 5 == 0 and not wlan.isconnected():
+        print("# wifi: riprovo")
+        wlan.connect("LAB-SCUOLA", "officina")
+    time.sleep(2)

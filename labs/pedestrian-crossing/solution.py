@@ -1,0 +1,24 @@
+from machine import Pin
+import time
+
+verde = Pin(13, Pin.OUT)      # auto: verde
+rosso = Pin(15, Pin.OUT)      # auto: rosso
+pedoni = Pin("LED", Pin.OUT)  # pedoni: avanti
+pulsante = Pin(14, Pin.IN, Pin.PULL_UP)
+
+verde.on()
+rosso.off()
+pedoni.off()
+while True:
+    if pulsante.value() == 0:   # chiamata dei pedoni
+        time.sleep(1)
+        verde.off()
+        rosso.on()
+        time.sleep(1)           # tutto rosso
+        pedoni.on()
+        time.sleep(4)           # i pedoni attraversano
+        pedoni.off()
+        time.sleep(1)           # tutto rosso
+        rosso.off()
+        verde.on()
+    time.sleep_ms(20)

@@ -1,0 +1,15 @@
+# Wrong: reads the temperature once before the loop and repeats that same value in every row.
+from machine import I2C, Pin, ADC
+import time
+
+i2c = I2C(0, scl=Pin(9), sda=Pin(8))
+luce = ADC(27)
+dati = i2c.readfrom_mem(0x48, 0, 2)
+t = (((dati[0] << 8) | dati[1]) >> 4) * 0.0625
+print("secondi,temperatura_c,luce_pct")
+secondi = 0
+while True:
+    percento = luce.read_u16() * 100 // 65535
+    print("%d,%.2f,%d" % (secondi, t, percento))
+    secondi += 2
+    time.sleep(2)
