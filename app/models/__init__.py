@@ -6,10 +6,13 @@ from app.models.content import ActivityVersion, LabVersion, ModuleVersion
 from app.models.login_attempt import LoginAttempt
 from app.models.school import School, SchoolLevel, SchoolLevelOffered
 from app.models.sim_run import SimRun
+from app.models.skills import AuditEntry, Evidence
 from app.models.user import Role, User
 
 __all__ = [
     "Assignment",
+    "AuditEntry",
+    "Evidence",
     "Attempt",
     "AttemptOverride",
     "AttemptStatus",
