@@ -43,6 +43,11 @@ class Action(enum.Enum):
     VIEW_ATTEMPT = "view_attempt"
     REVIEW_ATTEMPT = "review_attempt"
     VIEW_UPLOAD = "view_upload"
+    # Skills record, dashboards, data protection
+    VIEW_OWN_SKILLS = "view_own_skills"
+    VIEW_DASHBOARDS = "view_dashboards"
+    MANAGE_STUDENT_DATA = "manage_student_data"  # export or delete one student's data
+    READ_AUDIT_LOG = "read_audit_log"
 
 
 # Role-level permissions: which roles may take each action at all (before object rules).
@@ -68,6 +73,11 @@ ROLE_ACTIONS: dict[Action, frozenset[Role]] = {
     Action.VIEW_ATTEMPT: frozenset({Role.STUDENT, Role.TEACHER}),
     Action.REVIEW_ATTEMPT: frozenset({Role.TEACHER}),
     Action.VIEW_UPLOAD: frozenset({Role.STUDENT, Role.TEACHER}),
+    Action.VIEW_OWN_SKILLS: frozenset({Role.STUDENT}),
+    Action.VIEW_DASHBOARDS: frozenset({Role.STAFF}),
+    # Teachers of a class the student is in (object rule below); administrators always.
+    Action.MANAGE_STUDENT_DATA: frozenset({Role.TEACHER}),
+    Action.READ_AUDIT_LOG: frozenset(),
 }
 
 HOME_ENDPOINTS: dict[Role, str] = {
@@ -119,9 +129,11 @@ def can(user: Any, action: Action, obj: object | None = None) -> bool:
             if user.role is Role.STUDENT:
                 return upload.user_id == user.id
             return teaches_student(user, upload.attempt.user if upload.attempt else None)
+        case Action.MANAGE_STUDENT_DATA, User() as student:
+            return student.role is Role.STUDENT and teaches_student(user, student, active_only=True)
         case (Action.CREATE_CLASSROOM | Action.MANAGE_CLASSROOM | Action.MANAGE_STUDENT | Action.JOIN_CLASSROOM
               | Action.VIEW_ASSIGNMENT | Action.MANAGE_ASSIGNMENT | Action.VIEW_ATTEMPT | Action.REVIEW_ATTEMPT
-              | Action.VIEW_UPLOAD, _) if obj is not None:
+              | Action.VIEW_UPLOAD | Action.MANAGE_STUDENT_DATA, _) if obj is not None:
             return False
     return True
 
