@@ -114,6 +114,21 @@ def test_test_mode_caps_attempts(app, world):
     assert assignment.details_hidden(utcnow()) and not assignment.details_hidden(utcnow() + timedelta(days=2))
 
 
+def test_cap_counts_each_activity_apart(app, world):
+    """With a whole module in test mode and a cap of 1, does a lab attempt leave the quiz's attempt free?"""
+    catalog = get_catalog()
+    module, quiz = _quiz(world)
+    assignment = create_assignment(world.classroom, catalog, module_slug=module.slug, activity_slug=None,
+                                   starts_at=utcnow() - timedelta(hours=1), due_at=utcnow() + timedelta(days=1),
+                                   test_mode=True, max_attempts=1)
+    db.session.add(Attempt(user_id=world.student.id, assignment_id=assignment.id, activity_key=lab_key("blink"),
+                           kind="lab", status=AttemptStatus.FAILED, idempotency_key="key-lab-in-test"))
+    db.session.commit()
+    assert submit_quiz(world.student, module, quiz, _right_answers(quiz), "key-cap-quiz1", catalog).assignment_id == assignment.id
+    with pytest.raises(AttemptsExhausted):
+        submit_quiz(world.student, module, quiz, _right_answers(quiz), "key-cap-quiz2", catalog)
+
+
 def test_assignment_validation(app, world):
     """Are unknown modules, due-before-start, caps without test mode and outsiders refused by field?"""
     catalog = get_catalog()

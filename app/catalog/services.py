@@ -13,7 +13,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.content import SCHOOL_LEVELS, Catalog, ContentErrors, Text, default_dirs, load_catalog
+from app.content import SCHOOL_LEVELS, Catalog, ContentErrors, Module, Text, default_dirs, load_catalog
+from app.models import ClassRole, Role, User
 
 RECHECK_SECONDS = 5.0
 BOARD_NAMES = {"pico": "Raspberry Pi Pico", "pico_w": "Raspberry Pi Pico W", "esp32": "ESP32 DevKit",
@@ -84,3 +85,26 @@ def skill_options(catalog: Catalog, lang: str) -> list[tuple[str, str]]:
     """(code, name) for every technical skill, by name, for the filter form."""
     return sorted(((code, skill.name.get(lang)) for code, skill in catalog.skills.technical.items()),
                   key=lambda pair: pair[1].casefold())
+
+
+# A class's school level (the database's names) -> the catalog's level code.
+CLASS_LEVEL_CODES = {"primaria": "primaria", "secondaria_primo": "secondaria-1", "secondaria_secondo": "secondaria-2"}
+
+
+def student_levels(user: User) -> tuple[str, ...]:
+    """The catalog level codes a student's classes (not archived) belong to, in school order.
+
+    Empty for teachers, staff and administrators, who see every module, and for a student in no
+    class yet: with no class there is no level to follow, so they see every module too."""
+    if getattr(user, "role", None) is not Role.STUDENT:
+        return ()
+    mine = {CLASS_LEVEL_CODES[m.classroom.level.value] for m in user.memberships
+            if m.role is ClassRole.STUDENT and not m.classroom.archived}
+    return tuple(code for code in SCHOOL_LEVELS if code in mine)
+
+
+def within_levels(modules: list[Module], levels: tuple[str, ...]) -> list[Module]:
+    """The ``modules`` that suit at least one of ``levels``; all of them when ``levels`` is empty."""
+    if not levels:
+        return list(modules)
+    return [module for module in modules if any(module.suits(level) for level in levels)]

@@ -21,6 +21,7 @@ from app.content import Catalog, Lab, Module, Quiz
 from app.extensions import db
 from app.models import Assignment, Attempt, AttemptStatus, User
 from app.models.base import utcnow
+from app.skills.recording import record_attempt_evidence
 from app.work.assignments import covering_assignment
 from app.work.errors import AttemptsExhausted, SubmissionInvalid
 from app.work.keys import lab_key, quiz_key
@@ -37,10 +38,12 @@ def attempts_for(user_id: int, activity_key: str) -> list[Attempt]:
         Attempt.status != AttemptStatus.GRADING).order_by(Attempt.created_at.desc(), Attempt.id.desc())))
 
 
-def attempts_used(user_id: int, assignment: Assignment) -> int:
-    """Attempts counted against a test-mode cap: those made for this assignment."""
+def attempts_used(user_id: int, assignment: Assignment, activity_key: str) -> int:
+    """Attempts counted against a test-mode cap: those made at this activity for this assignment
+    (the cap is per activity: a module's lab and its quiz each get the allowed attempts)."""
     return db.session.scalar(select(func.count(Attempt.id)).where(
-        Attempt.user_id == user_id, Attempt.assignment_id == assignment.id)) or 0
+        Attempt.user_id == user_id, Attempt.assignment_id == assignment.id,
+        Attempt.activity_key == activity_key)) or 0
 
 
 def hide_details(attempt: Attempt, now: datetime | None = None) -> bool:
@@ -65,7 +68,7 @@ def claim_attempt(user: User, activity_key: str, idempotency_key: str, catalog: 
         return existing, False
     assignment = covering_assignment(user, activity_key, catalog)
     if assignment is not None and assignment.max_attempts is not None \
-            and attempts_used(user.id, assignment) >= assignment.max_attempts:
+            and attempts_used(user.id, assignment, activity_key) >= assignment.max_attempts:
         raise AttemptsExhausted("attempts_exhausted")
     attempt = Attempt(user_id=user.id, activity_key=activity_key, idempotency_key=key,
                       assignment_id=assignment.id if assignment else None, status=AttemptStatus.GRADING, **fields)
@@ -133,6 +136,8 @@ def submit_lab(user: User, lab: Lab, code: str, board: str, idempotency_key: str
     attempt.status = AttemptStatus.PASSED if checks and attempt.score == len(checks) else AttemptStatus.FAILED
     attempt.graded_at = utcnow()
     db.session.commit()
+    record_attempt_evidence(attempt, catalog)  # the skills record (after the verdict is safe)
+    db.session.commit()
     return attempt
 
 
@@ -153,5 +158,7 @@ def submit_quiz(user: User, module: Module, quiz: Quiz, answers: dict[str, Any],
     attempt.score, attempt.max_score = graded.right, graded.total
     attempt.status = AttemptStatus.PASSED if graded.passed else AttemptStatus.FAILED
     attempt.graded_at = utcnow()
+    db.session.commit()
+    record_attempt_evidence(attempt, catalog)  # the skills record (after the verdict is safe)
     db.session.commit()
     return attempt

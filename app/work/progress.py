@@ -126,11 +126,6 @@ class StudentWork:
     item: WorkItem
     cell: Cell
 
-    @property
-    def due_soon(self) -> bool:
-        due = self.assignment.due_at
-        return due is not None and self.cell.status is not CellStatus.PASSED and (due - utcnow()).days < 3
-
 
 def student_work(student: User, assignments: list[Assignment], catalog: Catalog,
                  now: datetime | None = None) -> list[StudentWork]:
