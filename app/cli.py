@@ -140,8 +140,9 @@ def demo_command(quiet: bool) -> None:
         db.session.commit()
         click.echo(f"Content synced: {report.summary()}.")
         from app.demo_classwork import load_demo_classwork
+        from app.learn.projects import upload_folder
 
-        attempts = load_demo_classwork(catalog)
+        attempts = load_demo_classwork(catalog, upload_folder())
         db.session.commit()
         if attempts:
             click.echo(f"Demo classroom: assignments and {attempts} attempts graded by the simulator.")

@@ -10,6 +10,7 @@ Runs once per database: nothing is added when the demo classes already have assi
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 from typing import Any
 
@@ -17,7 +18,8 @@ from sqlalchemy import select
 
 from app.content import Catalog
 from app.extensions import db
-from app.models import Assignment, Attempt, AttemptStatus, Classroom, Comment, Draft, SchoolLevel, User
+from app.learn import uploads
+from app.models import Assignment, Attempt, AttemptStatus, Classroom, Comment, Draft, SchoolLevel, Upload, User
 from app.models.base import utcnow
 from app.sim import grade
 from app.work.attempts import lab_result_record
@@ -72,8 +74,9 @@ def _quiz_attempt(student: User, assignment: Assignment, module, quiz, right: bo
                    idempotency_key=f"demo-{student.id}-{quiz.slug}", created_at=when, graded_at=when)
 
 
-def load_demo_classwork(catalog: Catalog) -> int:
-    """Add the demo's assignments and work; return how many attempts were added (0 if present)."""
+def load_demo_classwork(catalog: Catalog, upload_folder: str | None = None) -> int:
+    """Add the demo's assignments and work; return how many attempts were added (0 if present).
+    With ``upload_folder``, the first project hand-in carries a photo stored there."""
     now = utcnow()
     cache: dict[tuple[str, str], dict[str, Any]] = {}
     added = 0
@@ -93,12 +96,34 @@ def load_demo_classwork(catalog: Catalog) -> int:
                                     created_by_id=teacher.id, created_at=now - timedelta(days=since))
             db.session.add(assignment)
             db.session.flush()
-            added += _student_work(room, assignment, module, activity_slug, catalog, teacher, now - timedelta(days=since), cache)
+            added += _student_work(room, assignment, module, activity_slug, catalog, teacher,
+                                   now - timedelta(days=since), cache, upload_folder)
     db.session.flush()
     return added
 
 
-def _student_work(room, assignment, module, activity_slug, catalog, teacher, start, cache) -> int:
+def _prototype_photo() -> bytes:
+    """A drawn 'photo' of the prototype (no real child's picture in a demo)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (640, 480), (236, 229, 214))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((200, 140, 440, 420), fill=(70, 120, 180), outline=(30, 40, 60), width=6)
+    draw.ellipse((290, 70, 350, 130), fill=(250, 210, 60), outline=(30, 40, 60), width=4)
+    draw.line((320, 130, 320, 140), fill=(30, 40, 60), width=4)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+def _attach_photo(attempt: Attempt, student: User, folder: str) -> None:
+    stored = uploads.store(_prototype_photo(), folder)
+    attempt.uploads.append(Upload(user_id=student.id, activity_key=attempt.activity_key, file_type=stored.file_type,
+                                  size=stored.size, original_name="prototipo.jpg", storage_name=stored.storage_name,
+                                  thumbnail_name=stored.thumbnail_name))
+
+
+def _student_work(room, assignment, module, activity_slug, catalog, teacher, start, cache, upload_folder) -> int:
     """A realistic spread: most students ahead, some behind, a few not started."""
     added = 0
     for index, student in enumerate(room.students):
@@ -135,5 +160,7 @@ def _student_work(room, assignment, module, activity_slug, catalog, teacher, sta
                                   result={"note": "Il nostro prototipo: un portapenne con sensore di luce."},
                                   created_at=when, graded_at=when)
                 db.session.add(attempt)
+                if upload_folder and index == 0:
+                    _attach_photo(attempt, student, upload_folder)
                 added += 1
     return added

@@ -79,6 +79,10 @@ def test_demo_classroom_has_work_at_every_status(app):
     assert {AttemptStatus.PASSED, AttemptStatus.FAILED, AttemptStatus.NEEDS_REVIEW} <= statuses
     lab_attempt = db.session.scalars(select(Attempt).where(Attempt.kind == "lab", Attempt.status == AttemptStatus.PASSED)).first()
     assert lab_attempt.result["checks"] and all(c["passed"] for c in lab_attempt.result["checks"])
+    from app.models import Upload
+
+    photo = db.session.scalars(select(Upload)).one()  # the project waiting for review has its photo
+    assert photo.attempt.status is AttemptStatus.NEEDS_REVIEW and photo.thumbnail_name
     seen = set()
     for room in db.session.scalars(select(Classroom)):
         grid = class_grid(room, get_catalog())
