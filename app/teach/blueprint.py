@@ -7,3 +7,6 @@ from __future__ import annotations
 from flask import Blueprint
 
 bp = Blueprint("teach", __name__, url_prefix="/teach")
+
+from app.teach import assign  # noqa: E402,F401  (assignments, progress grid, export: routes on this blueprint)
+from app.teach import review  # noqa: E402,F401  (attempt review: comments, overrides, rubric scoring)

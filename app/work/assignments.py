@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
 from app.content import Catalog
 from app.extensions import db
-from app.models import Assignment, ClassRole, Classroom, Membership, ModuleVersion, User
+from app.models import Assignment, Attempt, ClassRole, Classroom, Membership, ModuleVersion, User
 from app.models.base import utcnow
 from app.work.errors import AssignmentInvalid
 from app.work.keys import WorkItem, work_items
@@ -60,7 +60,10 @@ def create_assignment(room: Classroom, catalog: Catalog, *, module_slug: str, ac
 
 
 def delete_assignment(assignment: Assignment) -> None:
-    """Withdraw an assignment; attempts stay in the record (their link is cleared)."""
+    """Withdraw an assignment; attempts stay in the record (their link is cleared here, not left
+    to the database: SQLite does not enforce foreign keys, and a reused id would inherit them)."""
+    db.session.execute(update(Attempt).where(Attempt.assignment_id == assignment.id).values(assignment_id=None))
+    assignment.students.clear()
     db.session.delete(assignment)
     db.session.flush()
 
