@@ -30,11 +30,14 @@ SUMMARIES = {
     "demo": "Create or upgrade the database and load the demo school world.",
     "grader": "Run grading workers that serve the simulator job queue.",
     "lab": "Grade a program against a lab; list and verify the labs.",
+    "privacy": "Data protection: pseudonymise students of long-archived classes (cron).",
     "prune-login-attempts": "Delete old sign-in attempt records (run daily).",
     "routes": "Show the routes of the web app.",
     "run": "Run the development server.",
     "shell": "Run a Python shell inside the web app.",
     "sim": "Run a MicroPython program on a virtual board.",
+    "skills": "Skills record: rebuild the evidence from the attempts.",
+    "synth-city": "Generate a synthetic city (schools, students, attempts, evidence) for benchmarks.",
 }
 
 # Pass every argument through untouched (including --help) to the command that really runs.
@@ -224,6 +227,11 @@ def register_commands(app) -> None:
     content.add_command(content_sync_command)
     for group in (content, sim, lab):
         app.cli.add_command(group)
+    from app.privacy.cli import privacy
+    from app.program.synth_city import synth_city_command
+
+    app.cli.add_command(privacy)
+    app.cli.add_command(synth_city_command)
 
 
 def main() -> None:

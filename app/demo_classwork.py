@@ -99,6 +99,10 @@ def load_demo_classwork(catalog: Catalog, upload_folder: str | None = None) -> i
             added += _student_work(room, assignment, module, activity_slug, catalog, teacher,
                                    now - timedelta(days=since), cache, upload_folder)
     db.session.flush()
+    if added:
+        from app.skills.recording import load_demo_evidence
+
+        load_demo_evidence(catalog)
     return added
 
 
@@ -148,7 +152,8 @@ def _student_work(room, assignment, module, activity_slug, catalog, teacher, sta
                     db.session.add(Draft(user_id=student.id, activity_key=lab_key(activity.lab),
                                          code=catalog.labs[activity.lab].starter + "\n# sto provando...\n",
                                          board=catalog.labs[activity.lab].default_board, updated_at=when))
-                break  # one lab per student per assignment keeps the grid varied: later labs not started
+                if index != 0:  # the first student does every lab (a completed module, a certificate)
+                    break  # one lab for the others keeps the grid varied: later labs not started
         for activity in module.activities:
             if activity_slug is None and activity.kind == "quiz" and progress <= 4:
                 db.session.add(_quiz_attempt(student, assignment, module, activity, progress != 4, when))

@@ -83,6 +83,9 @@ def test_demo_classroom_has_work_at_every_status(app):
 
     photo = db.session.scalars(select(Upload)).one()  # the project waiting for review has its photo
     assert photo.attempt.status is AttemptStatus.NEEDS_REVIEW and photo.thumbnail_name
+    from app.models import Evidence
+
+    assert db.session.scalar(select(func.count(Evidence.id))) > 100  # the skills record has something to show
     seen = set()
     for room in db.session.scalars(select(Classroom)):
         grid = class_grid(room, get_catalog())
