@@ -1,13 +1,17 @@
-"""The lab try-out form: a board and the student's program."""
+"""The lab try-out form: a board and the student's program (and, for students, the idempotency
+key that makes a repeated Submit one attempt). The page's script posts the same fields to the
+run and submit routes."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, TextAreaField
+from wtforms import HiddenField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-MAX_SOURCE_BYTES = 64 * 1024
+from app.work.drafts import MAX_CODE_CHARS
+
+MAX_SOURCE_BYTES = MAX_CODE_CHARS  # the draft's limit, so whatever runs can be saved
 
 
 class LabRunForm(FlaskForm):
@@ -19,3 +23,7 @@ class LabRunForm(FlaskForm):
         render_kw={"spellcheck": "false", "autocapitalize": "none", "autocomplete": "off", "rows": 18,
                    "class": "code-editor"},
     )
+
+
+class LabSubmitForm(LabRunForm):
+    idempotency_key = HiddenField(validators=[DataRequired(), Length(min=8, max=64)])

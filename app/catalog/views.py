@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass, field
 
-from flask import Blueprint, abort, current_app, render_template, request, send_file
+from flask import Blueprint, abort, current_app, jsonify, render_template, request, send_file
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -18,11 +19,14 @@ from app.authz import Action, authorize, can, requires
 from app.catalog import services
 from app.catalog.forms import LabRunForm
 from app.catalog.services import BOARD_NAMES, CatalogUnavailable
-from app.catalog.tryout import TryoutRejected, is_robot_lab, run_tryout, world_pictures
+from app.catalog.tryout import (TryoutRejected, TryoutResult, is_robot_lab, picture_alts, refusal_message,
+                                 refusal_status, result_summary, run_tryout, world_pictures)
+from app.catalog.workspace import has_workspace, run_details_hidden, student_workspace
 from app.content import SCHOOL_LEVELS, pygments_css, render_markdown
 from app.content.queries import find_labs, find_modules
-from app.runs import RunInFlight, RunRefused, SimulatorBusy
+from app.runs import RunRefused
 from app.sim.robot.replay import static_files as replay_static_files
+from app.work.drafts import lab_key, save_draft
 
 bp = Blueprint("catalog", __name__)
 
@@ -94,13 +98,16 @@ def index():
     }
     if filters["track"] not in (None, *catalog.tracks):
         filters["track"] = None
-    if filters["level"] not in (None, *SCHOOL_LEVELS):
+    # A student sees only the modules that suit their classes' levels; everyone else sees all.
+    student_levels = services.student_levels(current_user)
+    levels = student_levels or tuple(SCHOOL_LEVELS)
+    if filters["level"] not in (None, *levels):
         filters["level"] = None
     if filters["board"] not in (None, *BOARD_NAMES):
         filters["board"] = None
-    modules = find_modules(catalog, lang=lang, **filters)
+    modules = services.within_levels(find_modules(catalog, lang=lang, **filters), student_levels)
     return render_template("catalog/index.html", catalog=catalog, modules=modules, filters=filters,
-                           skills=services.skill_options(catalog, lang), levels=SCHOOL_LEVELS)
+                           skills=services.skill_options(catalog, lang), levels=levels)
 
 
 @bp.route("/catalog/modules/<slug>")
@@ -138,14 +145,26 @@ def _lab_form(found) -> LabRunForm:
     return form
 
 
-def _refusal_message(refused: RunRefused) -> str:
-    """What the student reads when a run is refused (the form keeps their code)."""
-    if isinstance(refused, RunInFlight):
-        return _("Your previous program is still running. Wait for it to finish, then run it again.")
-    if isinstance(refused, SimulatorBusy):
-        return _("The simulator is busy, try again in %(n)d s.", n=refused.retry_after)
-    return _("You ran many programs in a short time. Read your code calmly and try again in %(n)d s.",
-             n=refused.retry_after)
+@dataclass
+class _RunOutcome:
+    """What running a lab form gave: a result, or a refusal (status, headers, message)."""
+
+    result: TryoutResult | None = None
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    refusal: str | None = None
+
+
+def _run_submitted(found, form: LabRunForm) -> _RunOutcome:
+    """Run the validated form's program against ``found``; a rejected board becomes a form error."""
+    try:
+        return _RunOutcome(run_tryout(current_user.id, found, form.code.data, form.board.data, _lang(), picture_alts()))
+    except TryoutRejected:
+        form.board.errors.append(_("This lab cannot run on that board."))
+        return _RunOutcome(status=400)
+    except RunRefused as refused:
+        return _RunOutcome(status=refusal_status(refused), refusal=refusal_message(refused),
+                           headers={"Retry-After": str(refused.retry_after)})
 
 
 @bp.route("/catalog/labs/<slug>", methods=["GET", "POST"])
@@ -153,26 +172,43 @@ def _refusal_message(refused: RunRefused) -> str:
 def lab(slug: str):
     """The lab page; POST runs the submitted program in the sandbox and shows the checks. A run
     refused by the fair-sharing rules answers 429 (this user) or 503 (server busy) with
-    ``Retry-After``, and the page keeps the submitted code."""
+    ``Retry-After``, and the page keeps the submitted code. Students also get their saved draft
+    (instead of the starter), the Submit button and their attempts (``app.catalog.workspace``)."""
     catalog, found = _catalog_item("lab", slug)
-    form, result, status, headers, refusal = _lab_form(found), None, 200, {}, None
+    form, outcome = _lab_form(found), _RunOutcome()
     if form.validate_on_submit():
-        alt_texts = {"timeline": _("Timeline of the pins your program used"),
-                     "board": _("The board with its pins at the end of the run"),
-                     "display": _("The micro:bit display frames during the run")}
-        try:
-            result = run_tryout(current_user.id, found, form.code.data, form.board.data, _lang(), alt_texts)
-        except TryoutRejected:
-            form.board.errors.append(_("This lab cannot run on that board."))
-        except RunRefused as refused:
-            status, refusal = (503 if isinstance(refused, SimulatorBusy) else 429), _refusal_message(refused)
-            headers["Retry-After"] = str(refused.retry_after)
-    if form.errors:
-        status = 400
-    return render_template("catalog/lab.html", catalog=catalog, lab=found, used_by=catalog.modules_using_lab(slug),
-                           teacher_view=can(current_user, Action.VIEW_TEACHER_MATERIAL), form=form, result=result,
-                           refusal=refusal, robot_lab=is_robot_lab(found),
-                           worlds=world_pictures(found, _lang(), _("World"))), status, headers
+        if has_workspace(current_user):  # without scripts, a run keeps the student's work too
+            save_draft(current_user.id, lab_key(slug), form.code.data, form.board.data)
+        outcome = _run_submitted(found, form)
+    workspace = student_workspace(current_user, found)
+    if workspace and workspace.draft and request.method == "GET":
+        form.code.data = workspace.draft.code
+        form.board.data = workspace.draft.board if workspace.draft.board in found.boards else form.board.data
+    return render_template(
+        "catalog/lab.html", catalog=catalog, lab=found, used_by=catalog.modules_using_lab(slug),
+        teacher_view=can(current_user, Action.VIEW_TEACHER_MATERIAL), form=form, result=outcome.result,
+        refusal=outcome.refusal, robot_lab=is_robot_lab(found), worlds=world_pictures(found, _lang(), _("World")),
+        workspace=workspace, details_hidden=run_details_hidden(current_user, found, catalog),
+    ), 400 if form.errors else outcome.status, outcome.headers
+
+
+@bp.route("/catalog/labs/<slug>/run", methods=["POST"])
+@requires(Action.BROWSE_CATALOG)
+def lab_run(slug: str):
+    """Run without reloading: the page's form fields (and CSRF token) in, JSON out: ``passed``,
+    ``html`` (the results fragment the page shows), ``error_line`` and ``message``. Refusals are
+    429/503 with ``Retry-After``; invalid input is 400. Nothing is recorded but the run itself."""
+    catalog, found = _catalog_item("lab", slug)
+    form = _lab_form(found)
+    outcome = _run_submitted(found, form) if form.validate_on_submit() else _RunOutcome(status=400)
+    if outcome.result is None:
+        problems = [message for name, messages in form.errors.items() if name != "csrf_token" for message in messages]
+        message = outcome.refusal or (problems[0] if problems else _("The request could not be understood."))
+        return jsonify(passed=False, html=None, error_line=None, message=message), outcome.status, outcome.headers
+    result, hidden = outcome.result, run_details_hidden(current_user, found, catalog)
+    return jsonify(passed=result.passed, error_line=None if hidden else result.error_line,
+                   html=render_template("catalog/_workspace_result.html", result=result, details_hidden=hidden),
+                   message=result_summary(result, with_line=not hidden))
 
 
 @bp.route("/catalog/replay/<any('replay.js', 'replay.css'):name>")
