@@ -27,7 +27,7 @@ SHOTS = [
     ("teacher-attempt-review.png", "prof.rossi", "review", True),
     ("teacher-assign.png", "prof.rossi", "assign", True),
     ("student-home.png", "fenicottero.blu", "/learn/", True),
-    ("student-lab-workspace.png", "fenicottero.blu", "/catalog/labs/blink", False),
+    ("student-lab-workspace.png", "fenicottero.blu", "/catalog/labs/blink#workspace", False),
     ("student-quiz.png", "fenicottero.blu", "/learn/quizzes/led-uscite-digitali/verifica-led", True),
     ("lab-worksheet.png", "fenicottero.blu", "/catalog/labs/traffic-light/worksheet", False),
 ]

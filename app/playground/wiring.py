@@ -91,7 +91,7 @@ DEVICE_OPTIONS: tuple[DeviceOption, ...] = (
                  {board: [{"type": "tmp102", "address": 0x48, "curve": TEMPERATURE}] for board in BOARD_KEYS}),
     DeviceOption("ssd1306", _l("SSD1306 OLED display 128×64"), _l("shows what your program draws"),
                  {board: [{"type": "ssd1306", "address": 0x3C}] for board in BOARD_KEYS}),
-    DeviceOption("dht22", _l("DHT22 temperature and humidity sensor"), _l("from 20 °C up to 28 °C and back, 55 % humidity"),
+    DeviceOption("dht22", _l("DHT22 temperature and humidity sensor"), _l("from 20 °C up to 28 °C and back, humidity at 55 per cent"),
                  _on(_rp2(7, 15, None), type="dht22", curve=TEMPERATURE, humidity=55)),
     DeviceOption("ds18b20", _l("DS18B20 temperature probe (onewire)"), _l("from 20 °C up to 28 °C and back"),
                  _on(_rp2(6, 33, None), type="ds18b20", curve=TEMPERATURE)),
