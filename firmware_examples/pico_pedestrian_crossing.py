@@ -1,10 +1,11 @@
-# Pico: a pedestrian crossing as a state machine with a table (red GP15, green GP13, button GP12 to GND).
+# Pico: a pedestrian crossing as a state machine with a table (red GP15, green GP13, button GP14 to GND:
+# the reference kit's pins).
 # Teaches states + transitions: WAIT until the button, WALK (green), HURRY (green blinks), back to WAIT.
 from machine import Pin
 import time
 
 red, green = Pin(15, Pin.OUT), Pin(13, Pin.OUT)
-button = Pin(12, Pin.IN, Pin.PULL_UP)
+button = Pin(14, Pin.IN, Pin.PULL_UP)
 # state: (red, green, blink green?, how long in ms or None = until the button, next state)
 STATES = {"WAIT": (1, 0, False, None, "WALK"),
           "WALK": (0, 1, False, 4000, "HURRY"),

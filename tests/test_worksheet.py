@@ -6,7 +6,9 @@ diagram drawn from the kit's pins, and only the visible robot worlds."""
 from __future__ import annotations
 
 import html
+import os
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,9 +18,9 @@ import yaml
 from app.catalog.services import get_catalog
 from app.catalog.worksheet import build_worksheet
 from app.catalog.worksheet_criteria import DESCRIBERS
-from app.catalog.worksheet_parts import ECHO_DIVIDER, LDR_OHMS, LED_OHMS, physical_pin
+from app.catalog.worksheet_parts import physical_pin
 from app.content import default_dirs
-from app.sim.checks import fmt_num
+from app.sim.checks import CheckSpecError, fmt_num, parse_check
 from tests.factories import csrf_token
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -143,19 +145,71 @@ def test_wiring_diagram_is_well_formed_and_accessible(catalog):
                 assert pin in desc.text and pin in labels, f"{slug}: {pin} missing from the diagram"
 
 
+def _kit_resistors(content_dir: Path) -> dict[tuple[str, str], list[str]]:
+    """(pin, part) -> resistor values, read from the Pico kit of kits.yaml with plain YAML."""
+    kits = yaml.safe_load((content_dir / "kits.yaml").read_text(encoding="utf-8"))["kits"]
+    pico = next(k for k in kits if k["slug"] == "pico-breadboard")
+    found = {}
+    for pin, parts in pico["pins"].items():
+        for part in parts:
+            if isinstance(part, dict) and "resistor" in part:
+                value = part["resistor"]
+                found[(str(pin), part["part"])] = value if isinstance(value, list) else [value]
+    return found
+
+
 def test_wiring_follows_the_reference_kit(catalog):
-    """Are the traffic light's LEDs drawn on the kit's pins with the kit's 220 Ω resistors, and
-    the ultrasonic echo through the kit's divider?"""
+    """Are the traffic light's LEDs drawn on the kit's pins with the resistors kits.yaml states
+    for them, and the ultrasonic echo through the kit's divider, in both languages?"""
     content_dir = default_dirs()[0]
-    kits_text = (content_dir / "kits.yaml").read_text(encoding="utf-8")
-    # the resistor values the worksheet draws are the ones the kit file states beside its pins
-    assert LED_OHMS in kits_text and LDR_OHMS in kits_text and " + ".join(ECHO_DIVIDER) in kits_text
+    ohms = _kit_resistors(content_dir)
     sheet = build_worksheet(catalog.labs["traffic-light"], content_dir, "en")
-    for pin, colour in (("GP15", "red"), ("GP14", "yellow"), ("GP13", "green")):
-        assert any(s.startswith(f"{pin} (pin ") and f"{LED_OHMS} resistor → {colour} LED" in s for s in sheet.wiring)
+    for pin, colour in (("15", "red"), ("14", "yellow"), ("13", "green")):
+        led = ohms[(pin, "led")][0]
+        assert any(s.startswith(f"GP{pin} (pin ") and f"{led} resistor → {colour} LED" in s for s in sheet.wiring)
+    assert (3, f"{led} resistor", "in series with the LED") in sheet.parts
+    low, high = ohms[("2", "hcsr04-echo")]
     alarm = build_worksheet(catalog.labs["ultrasonic-alarm"], content_dir, "it")
-    assert any(s.startswith("GP2 ") and "1 kΩ" in s and "Echo" in s for s in alarm.wiring)
+    assert any(s.startswith("GP2 ") and low in s and "Echo" in s for s in alarm.wiring)
     assert any(s.startswith("GP3 ") and s.endswith("Trig") for s in alarm.wiring)
+    assert any(name == f"resistenza {high}" for _, name, _ in alarm.parts)
+    lamp = build_worksheet(catalog.labs["night-lamp"], content_dir, "it")
+    assert any(name == f"resistenza {ohms[('27', 'light_sensor')][0]}" for _, name, _ in lamp.parts)
+    assert lamp.kit == "Raspberry Pi Pico su breadboard"
+
+
+def test_worksheet_resistors_change_with_the_kit(catalog, tmp_path):
+    """Does editing a resistor in kits.yaml redraw the worksheet (one source, no second table,
+    no stale copy), with a decimal comma on the Italian sheet?"""
+    content_dir = default_dirs()[0]
+    copy = tmp_path / "curricula"
+    shutil.copytree(content_dir, copy)
+    kits = copy / "kits.yaml"
+    before = build_worksheet(catalog.labs["traffic-light"], copy, "it")
+    assert any(s.startswith("GP13 ") and "resistenza da 220 Ω" in s for s in before.wiring)
+    mtime = kits.stat().st_mtime_ns
+    kits.write_text(kits.read_text(encoding="utf-8").replace(
+        '13: [{part: led, resistor: "220 Ω"}]', '13: [{part: led, resistor: "3.3 kΩ"}]'), encoding="utf-8")
+    os.utime(kits, ns=(mtime + 10**9, mtime + 10**9))  # a later edit, whatever the clock's grain
+    sheet = build_worksheet(catalog.labs["traffic-light"], copy, "it")
+    assert any(s.startswith("GP13 ") and "resistenza da 3,3 kΩ" in s for s in sheet.wiring), sheet.wiring
+    assert any(s.startswith("GP15 ") and "220 Ω" in s for s in sheet.wiring)
+
+
+def test_python_check_message_states_its_args_in_both_languages(catalog):
+    """Are a python check's {placeholders} filled from its args for the grader and the worksheet
+    alike (a decimal comma in Italian), and is a placeholder that names no arg refused?"""
+    data = {"id": "rows", "kind": "python", "params": {"function": "f", "args": {"min_rows": 9, "tol_s": 1.1}},
+            "message": {"it": "Almeno {min_rows} righe (± {tol_s} s).", "en": "At least {min_rows} rows (± {tol_s} s)."}}
+    check = parse_check(data, "checks[0]")
+    assert check.message == {"it": "Almeno 9 righe (± 1,1 s).", "en": "At least 9 rows (± 1.1 s)."}
+    plain = parse_check({**data, "message": {"it": "Nessuna {graffa", "en": "No brace"}}, "checks[0]")
+    assert plain.message == {"it": "Nessuna {graffa", "en": "No brace"}
+    with pytest.raises(CheckSpecError, match="min_row"):
+        parse_check({**data, "message": {"it": "{min_row}", "en": "x"}}, "checks[0]")
+    sheet = build_worksheet(catalog.labs["sensor-csv-logger"], default_dirs()[0], "it")
+    rows = dict(sheet.criteria)["rows"]
+    assert "Almeno 9 righe" in rows and "1,1 s" in rows and "min rows" not in rows and "tol" not in rows
 
 
 def test_physical_pins_match_the_simulators_pico_header():

@@ -2,7 +2,8 @@
 
 ``build_worksheet`` reads the lab through the lab engine (``app.sim.load_lab``: the parsed
 scenario, checks and robot worlds the grader uses) and the reference kit of its board
-(``curricula/kits.yaml`` via ``app.content.kits``), and returns an immutable :class:`Worksheet`
+(``curricula/kits.yaml`` via ``app.content.kits``: its title, and the resistor values the wiring
+and the parts list show), and returns an immutable :class:`Worksheet`
 in one language: the wiring diagram (SVG), the parts list, numbered steps, what the test does
 (what the student should see), and the pass criteria written from the checks' own figures.
 It never reads the solution, the wrong variants or a hidden scenario's contents (only how many
@@ -16,8 +17,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from app.catalog.services import BOARD_NAMES
 from app.catalog.wiring_svg import Hookup, render_wiring, wire_sentence
@@ -81,13 +80,7 @@ class Worksheet:
 
 @functools.lru_cache(maxsize=4)
 def _kits(path: str, stamp: int) -> dict[str, dict[str, Any]]:
-    kits = load_kits(Path(path), Problems())
-    # the checker's kit model keeps pins only; the titles come from the same file
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    for item in raw.get("kits") or []:
-        if isinstance(item, Mapping) and item.get("slug") in kits:
-            kits[item["slug"]] = {**kits[item["slug"]], "title": item.get("title") or {}}
-    return kits
+    return load_kits(Path(path), Problems())
 
 
 def reference_kits(content_dir: Path) -> dict[str, dict[str, Any]]:
@@ -98,16 +91,15 @@ def reference_kits(content_dir: Path) -> dict[str, dict[str, Any]]:
     return _kits(str(path), path.stat().st_mtime_ns)
 
 
-def kit_of(lab: Lab, kits: Mapping[str, Mapping[str, Any]], lang: str) -> str:
-    """The title of the lab's reference kit, picked as the content checker picks it."""
+def kit_for(lab: Lab, kits: Mapping[str, Mapping[str, Any]]) -> Mapping[str, Any]:
+    """The lab's reference kit, picked as the content checker picks it (``{}`` when none)."""
     robot = lab.engine.get("robot")
     for kit in kits.values():
         matches = (kit.get("robot") == robot.get("kit")) if isinstance(robot, Mapping) else \
             (not kit.get("robot") and kit.get("board") == lab.default_board)
         if matches:
-            title = kit.get("title")
-            return (title.get(lang) if isinstance(title, Mapping) else "") or ""
-    return ""
+            return kit
+    return {}
 
 
 def _without_title(markdown: str) -> str:
@@ -185,12 +177,14 @@ def _test(sim_lab: Any, board: str, lang: str) -> tuple[list[str], int]:
     return lines, hidden
 
 
-def _hookups(sim_lab: Any, board: str, lang: str) -> tuple[list[Hookup], list[PartLine]]:
+def _hookups(sim_lab: Any, board: str, kit_pins: Mapping[str, Mapping[str, tuple[str, ...]]],
+             lang: str) -> tuple[list[Hookup], list[PartLine]]:
     if sim_lab.robot is not None:
         options = sim_lab.robot.options
         kit = ROBOT_KITS.get(str(options.get("kit", "maker_pi_rp2040")))
         return hookups_for_robot(kit, options, lang) if kit else ([], [])
-    return hookups_for_devices(list(sim_lab.scenario_data.get("devices") or []), board, sim_lab.checks, lang)
+    return hookups_for_devices(list(sim_lab.scenario_data.get("devices") or []), board, sim_lab.checks,
+                               kit_pins, lang)
 
 
 def _parts(board: str, kit_name: str, hookups: list[Hookup], lines: list[PartLine],
@@ -253,7 +247,9 @@ def build_worksheet(lab: Lab, content_dir: Path, lang: str) -> Worksheet:
     Raises ``app.sim.labs.LabError`` if the lab engine cannot load the lab folder.
     """
     sim_lab = load_lab(lab.folder)
-    key = (lab.slug, lab.content_hash, sim_lab.source_hash, str(content_dir), lang)
+    kits = Path(content_dir) / KITS_FILE  # a changed resistor or kit title redraws the sheet
+    stamp = str(kits.stat().st_mtime_ns) if kits.is_file() else ""
+    key = (lab.slug, lab.content_hash, sim_lab.source_hash, str(content_dir), stamp, lang)
     if key not in _BUILT:
         if len(_BUILT) >= 256:
             _BUILT.clear()
@@ -268,8 +264,9 @@ def _build(lab: Lab, sim_lab: Any, content_dir: Path, lang: str) -> Worksheet:
     # Drawn once per lab version and language (``_BUILT``); the lab engine caches the parsed lab.
     board = lab.default_board
     robot = sim_lab.robot is not None
-    kit_name = kit_of(lab, reference_kits(content_dir), lang)
-    hookups, lines = _hookups(sim_lab, board, lang)
+    kit = kit_for(lab, reference_kits(content_dir))
+    kit_name = kit["title"].get(lang) if kit.get("title") is not None else ""
+    hookups, lines = _hookups(sim_lab, board, kit.get("pins") or {}, lang)
     words = {k: v.get(lang) for k, v in SVG_WORDS.items()}
     board_label = ("Cytron Maker Pi RP2040" if robot else BOARD_NAMES.get(board, board))
     title = Say(f"Schema dei collegamenti: {lab.title.get('it')}", f"Wiring diagram: {lab.title.get('en')}").get(lang)

@@ -10,6 +10,7 @@ comma in Italian). No Flask here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -345,13 +346,22 @@ def _running_dot(check: Check, s: Setting, lang: str) -> Say:
 
 @describer("python")
 def _python(check: Check, s: Setting, lang: str) -> Say:
-    # A lab's own Python check: its message says what it checks; its arguments are the figures.
+    # A lab's own Python check: its message says what it checks, with its arguments already
+    # written in as words ("{min_rows}" in lab.yaml, filled by the lab engine). An argument the
+    # message does not state is added in brackets, so no figure the check grades with is hidden.
     args = check.params.get("args") or {}
-    figures = [figure(key, value, lang) for key, value in sorted(_numbers(args))]
     text = {k: check.message.get(k, "") for k in ("it", "en")}
-    if figures:
-        text = {k: f"{v} ({'; '.join(figures)})" for k, v in text.items()}
+    for k in text:
+        figures = [figure(key, value, k) for key, value in sorted(_numbers(args))
+                   if not _states(text[k], num(value, k, 4))]
+        if figures:
+            text[k] = f"{text[k]} ({'; '.join(figures)})"
     return Say(text["it"], text["en"])
+
+
+def _states(text: str, number: str) -> bool:
+    """Does ``text`` already contain ``number`` as a whole number ("10" is not in "100")?"""
+    return re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", text) is not None
 
 
 @describer("output_contains")

@@ -2,10 +2,10 @@
 
 ``hookups_for_devices`` turns a lab's scenario devices (already checked by the content checker
 against the kit's pin map in ``curricula/kits.yaml``) into :class:`~app.catalog.wiring_svg.Hookup`
-values; ``hookups_for_robot`` does the same for a robot kit from the simulator's own kit model
-(``app.sim.robot.kits``), so the pins printed are the pins the grader drives. The resistor values
-are the kit's (``kits.yaml`` states them beside each pin; ``tests/test_worksheet.py`` holds the two
-together). Texts in Italian and English; no Flask.
+values, with the resistor values the kit states for each part on its pin (read by
+``app.content.kits``; none are written here); ``hookups_for_robot`` does the same for a robot kit
+from the simulator's own kit model (``app.sim.robot.kits``), so the pins printed are the pins the
+grader drives. Texts in Italian and English; no Flask.
 """
 
 from __future__ import annotations
@@ -16,11 +16,9 @@ from typing import Any
 
 from app.catalog.wiring_svg import Hookup, Wire
 from app.catalog.worksheet_criteria import Say, pin_name
+from app.content.kits import resistor_text
 
-LED_OHMS = "220 Ω"
-LDR_OHMS = "10 kΩ"
-POT_OHMS = "10 kΩ"
-ECHO_DIVIDER = ("1 kΩ", "2 kΩ")  # HC-SR04 echo (5 V) down to 3.3 V
+UNKNOWN_OHMS = Say("(valore: chiedi all'insegnante)", "(value: ask your teacher)")
 I2C_PINS = {"pico": ("GP8", "GP9"), "pico_w": ("GP8", "GP9"), "esp32": ("GPIO21", "GPIO22"),
             "microbit": ("P20", "P19")}
 COLOURS = {"rosso": "red", "giallo": "yellow", "verde": "green", "blu": "blue", "bianco": "white",
@@ -77,9 +75,24 @@ def led_colours(checks: Any, board: str) -> dict[str, Say]:
     return found
 
 
+def kit_resistors(kit_pins: Mapping[str, Mapping[str, tuple[str, ...]]], device: Mapping[str, Any],
+                  key: str, part: str, board: str, lang: str, count: int = 1) -> tuple[str, ...]:
+    """The resistor values the kit states for ``part`` on the device's ``key`` pin, written for
+    ``lang``; a value the kit does not state reads "ask your teacher"."""
+    pin = device.get(key)
+    if isinstance(pin, Mapping):
+        pin = pin.get(board)
+    values = tuple(kit_pins.get(str(pin), {}).get(part) or ())
+    if len(values) != count:
+        return (UNKNOWN_OHMS.get(lang),) * count
+    return tuple(resistor_text(v, lang) for v in values)
+
+
 def hookups_for_devices(devices: list[Mapping[str, Any]], board: str, checks: Any,
+                        kit_pins: Mapping[str, Mapping[str, tuple[str, ...]]],
                         lang: str) -> tuple[list[Hookup], list[PartLine]]:
-    """Hookups and parts for a lab's scenario devices on ``board``."""
+    """Hookups and parts for a lab's scenario devices on ``board``, with the resistors of
+    ``kit_pins`` (the reference kit's ``{pin: {part: values}}``)."""
     colours = led_colours(checks, board)
     hookups: list[Hookup] = []
     parts: list[PartLine] = []
@@ -96,10 +109,11 @@ def hookups_for_devices(devices: list[Mapping[str, Any]], board: str, checks: An
                 note=Say("già sulla scheda: niente da collegare", "already on the board: nothing to wire"))
         elif kind == "led":
             colour = colours.get(pin)
+            ohms, = kit_resistors(kit_pins, device, "pin", "led", board, lang)
             name = Say(f"LED {colour.it}", f"{colour.en} LED") if colour else Say("LED", "LED")
-            add(name, [_w(board, pin, Say("+ (gamba lunga)", "+ (long leg)").get(lang), LED_OHMS),
+            add(name, [_w(board, pin, Say("+ (gamba lunga)", "+ (long leg)").get(lang), ohms),
                        _gnd(board, Say("− (gamba corta)", "− (short leg)").get(lang))],
-                PartLine(1, name), PartLine(1, Say(f"resistenza {LED_OHMS}", f"{LED_OHMS} resistor"),
+                PartLine(1, name), PartLine(1, Say(f"resistenza {ohms}", f"{ohms} resistor"),
                                             Say("in serie al LED", "in series with the LED")))
         elif kind == "button" and board == "microbit":
             add(Say(f"pulsante {pin} del micro:bit", f"micro:bit button {pin}"), [],
@@ -113,13 +127,15 @@ def hookups_for_devices(devices: list[Mapping[str, Any]], board: str, checks: An
             add(name, [_w(board, pin, leg1), _gnd(board, leg2) if low else _power(board, leg2)],
                 PartLine(1, name, note))
         elif kind == "potentiometer":
-            name = Say(f"potenziometro {POT_OHMS}", f"{POT_OHMS} potentiometer")
+            ohms, = kit_resistors(kit_pins, device, "pin", "potentiometer", board, lang)
+            name = Say(f"potenziometro {ohms}", f"{ohms} potentiometer")
             add(name, [_power(board, Say("estremo 1", "end 1").get(lang)),
                        _w(board, pin, Say("centrale (cursore)", "middle (wiper)").get(lang)),
                        _gnd(board, Say("estremo 2", "end 2").get(lang))], PartLine(1, name))
         elif kind == "light_sensor":
             ldr = Say("fotoresistenza (LDR)", "light-dependent resistor (LDR)")
-            res = Say(f"resistenza {LDR_OHMS}", f"{LDR_OHMS} resistor")
+            ohms, = kit_resistors(kit_pins, device, "pin", "light_sensor", board, lang)
+            res = Say(f"resistenza {ohms}", f"{ohms} resistor")
             add(ldr, [_power(board, Say("gamba 1", "leg 1").get(lang)),
                       _w(board, pin, Say("gamba 2", "leg 2").get(lang))], PartLine(1, ldr))
             add(res, [_w(board, pin, Say("gamba 1", "leg 1").get(lang)),
@@ -136,7 +152,7 @@ def hookups_for_devices(devices: list[Mapping[str, Any]], board: str, checks: An
         elif kind == "hcsr04":
             trig, echo = pin_name(device.get("trigger"), board), pin_name(device.get("echo"), board)
             name = Say("sensore a ultrasuoni HC-SR04", "HC-SR04 ultrasonic sensor")
-            low, high = ECHO_DIVIDER
+            low, high = kit_resistors(kit_pins, device, "echo", "hcsr04-echo", board, lang, count=2)
             add(name, [_power(board, "VCC", five_volt=True), _w(board, trig, "Trig"),
                        _w(board, echo, "Echo", low), _gnd(board, "GND")], PartLine(1, name))
             divider = Say(f"resistenza {high} (partitore di Echo)", f"{high} resistor (Echo divider)")
@@ -159,7 +175,7 @@ def hookups_for_devices(devices: list[Mapping[str, Any]], board: str, checks: An
                 PartLine(1, name))
         elif kind in ("dht11", "dht22", "ds18b20"):
             name = Say(f"sensore di temperatura {kind.upper()}", f"{kind.upper()} temperature sensor")
-            pull = "4,7 kΩ" if kind == "ds18b20" and lang == "it" else "4.7 kΩ" if kind == "ds18b20" else "10 kΩ"
+            pull, = kit_resistors(kit_pins, device, "pin", kind, board, lang)
             add(name, [_power(board, "VCC"), _w(board, pin, "DATA"), _gnd(board, "GND")], PartLine(1, name))
             res = Say(f"resistenza {pull} (pull-up di DATA)", f"{pull} resistor (DATA pull-up)")
             add(res, [_w(board, pin, Say("gamba 1", "leg 1").get(lang)),

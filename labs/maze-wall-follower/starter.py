@@ -1,3 +1,4 @@
+# Esci dal labirinto seguendo il muro a destra (regola della mano destra) con due HC-SR04.
 # Maze solver: follow the wall on the right (right-hand rule) with two HC-SR04 sensors.
 from machine import Pin, PWM, time_pulse_us
 import time
@@ -10,11 +11,11 @@ front_trig, front_echo = Pin(16, Pin.OUT, value=0), Pin(17, Pin.IN)
 side_trig, side_echo = Pin(4, Pin.OUT, value=0), Pin(5, Pin.IN)
 
 SPEED = 36000
-WANT_CM = 14        # distance to keep from the right-hand wall
-GAIN = 1800         # steering per cm of error
-DAMP = 6000         # steering per cm of change since the last reading
-FRONT_CM = 20       # wall ahead: turn left
-OPEN_CM = 40        # no wall on the right: turn right around the corner
+WANT_CM = 14        # distanza da tenere dal muro a destra / distance to keep from the right-hand wall
+GAIN = 1800         # sterzata per ogni cm di errore / steering per cm of error
+DAMP = 6000         # sterzata per ogni cm cambiato dall'ultima lettura / steering per cm of change since the last reading
+FRONT_CM = 20       # muro davanti: gira a sinistra / wall ahead: turn left
+OPEN_CM = 40        # niente muro a destra: gira a destra attorno all'angolo / no wall on the right: turn right around the corner
 
 
 def motors(left, right):
@@ -38,6 +39,7 @@ while True:
     front = distance_cm(front_trig, front_echo)
     time.sleep_ms(10)
     side = distance_cm(side_trig, side_echo)
+    # DA FARE: muro davanti -> sinistra; niente muro a destra -> curva a destra; altrimenti segui il muro
     # TODO: wall ahead -> turn left; no wall on the right -> curve right; else follow the wall
     motors(SPEED, SPEED)
     time.sleep_ms(40)

@@ -1,3 +1,4 @@
+# Gira per la stanza senza urtare niente: avanti, e gira sul posto quando qualcosa è vicino.
 # Wander without hitting anything: drive forward, turn on the spot when something is close.
 from machine import Pin, PWM, time_pulse_us
 import time
@@ -32,6 +33,7 @@ def distance_cm():
 
 
 while True:
+    # DA FARE: se qualcosa è più vicino di TOO_CLOSE_CM, gira finché la strada è libera
     # TODO: if something is closer than TOO_CLOSE_CM, turn until the way is clear
     motors(SPEED, SPEED)
     time.sleep_ms(60)

@@ -1,3 +1,4 @@
+# Vai verso il muro e fermati prima di toccarlo (HC-SR04 su GP16/GP17).
 # Drive towards the wall and stop before touching it (HC-SR04 on GP16/GP17).
 from machine import Pin, PWM, time_pulse_us
 import time
@@ -19,7 +20,7 @@ def distance_cm():
     trigger.value(0)
     us = time_pulse_us(echo, 1, 30000)
     if us < 0:
-        return 999          # no echo: nothing in front
+        return 999          # nessuna eco: niente davanti / no echo: nothing in front
     return us / 58
 
 
@@ -29,6 +30,7 @@ def drive(duty):
 
 
 drive(SPEED)
+# DA FARE: misura la distanza e fermati prima del muro
 # TODO: measure the distance and stop before the wall
 time.sleep_ms(2000)
 drive(0)

@@ -10,9 +10,9 @@ KITS = """kits:
     board: pico
     pins:
       LED: [led]
-      2: [hcsr04-echo]
+      2: [{part: hcsr04-echo, resistor: ["1 kΩ", "2 kΩ"]}]
       3: [hcsr04-trigger]
-      15: [led, servo]
+      15: [{part: led, resistor: "220 Ω"}, servo]
     i2c: [0x48]
   - slug: maker-pi-rp2040
     title: {it: "Robot", en: "Robot"}
@@ -69,6 +69,40 @@ def test_robot_lab_needs_a_reference_robot_kit(tree: Tree) -> None:
     assert tree.check() == [where(path, line_of(path, "kit: maqueen"))
                             + "robot kit 'maqueen' is not a reference kit "
                               "(curricula/kits.yaml: maker_pi_rp2040)"]
+
+
+def test_kit_states_the_resistors_the_worksheets_draw(tree: Tree) -> None:
+    """Does the kit loader keep each part's resistor values and the kit's title?"""
+    from app.content.errors import Problems
+    from app.content.kits import load_kits
+
+    _kits(tree)
+    problems = Problems()
+    kits = load_kits(tree.content_dir / "kits.yaml", problems)
+    assert problems.errors == []
+    pins = kits["pico-breadboard"]["pins"]
+    assert pins["15"] == {"led": ("220 Ω",), "servo": ()}
+    assert pins["2"]["hcsr04-echo"] == ("1 kΩ", "2 kΩ") and pins["LED"] == {"led": ()}
+    assert kits["pico-breadboard"]["title"].get("en") == "Pico on a breadboard"
+
+
+def test_missing_or_malformed_resistor_is_reported_at_its_line(tree: Tree) -> None:
+    """Are an LED without a resistor, a divider with one value and a value that is not a
+    resistance each reported at their line of kits.yaml?"""
+    bad = KITS.replace('15: [{part: led, resistor: "220 Ω"}, servo]', "15: [led, servo]") \
+        .replace('resistor: ["1 kΩ", "2 kΩ"]', 'resistor: "1 kΩ"') \
+        .replace("      LED: [led]\n", '      LED: [led]\n      14: [{part: led, resistor: "220 ohm"}]\n')
+    path = tree.content_dir / "kits.yaml"
+    path.write_text(bad, encoding="utf-8")
+    errors = tree.check()
+    assert sorted(errors) == sorted([
+        where(path, line_of(path, "14: [")) + "pin 14: resistor '220 ohm' of led is not a value "
+                                              'such as "220 Ω", "10 kΩ" or "4.7 kΩ"',
+        where(path, line_of(path, "2: [")) + "pin 2: hcsr04-echo needs 2 resistor value(s) in the "
+                                             'kit, e.g. {part: hcsr04-echo, resistor: ["1 kΩ", "2 kΩ"]}',
+        where(path, line_of(path, "15: [")) + "pin 15: led needs 1 resistor value(s) in the kit, "
+                                              'e.g. {part: led, resistor: "220 Ω"}',
+    ])
 
 
 def test_tree_without_kits_file_is_not_kit_checked(tree: Tree) -> None:

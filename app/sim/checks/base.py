@@ -115,6 +115,11 @@ class Check:
     hint: dict[str, str]
     hints: dict[str, dict[str, str]] = field(default_factory=dict)  # cause -> {it, en}
 
+    @classmethod
+    def fill_message(cls, message: dict[str, str], params: dict[str, Any], where: str) -> dict[str, str]:
+        """The message as students read it; kinds whose message names its figures fill them in."""
+        return message
+
     def evaluate(self, ctx: CheckContext) -> Finding | tuple[bool, str]:
         """Return a :class:`Finding` (older kinds return ``(passed, detail)``)."""
         raise NotImplementedError
@@ -182,4 +187,5 @@ def parse_check(data: Any, where: str) -> Check:
         if not isinstance(cause, str) or not cause or set(cause) - CAUSE_CHARS:
             raise CheckSpecError(f"{where}.hints: cause {cause!r} must be a lowercase slug")
         hints[cause] = _texts(text, f"{where}.hints.{cause}")
-    return cls(cid, params, _texts(data.get("message"), f"{where}.message"), hint, hints)
+    message = cls.fill_message(_texts(data.get("message"), f"{where}.message"), params, f"{where}.message")
+    return cls(cid, params, message, hint, hints)

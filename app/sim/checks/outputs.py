@@ -3,14 +3,18 @@ errors, and Python check functions supplied by a lab (``checks.py``).
 
 ``no_error`` names the error type and points at its line (cause: the error type as a slug, e.g.
 ``name-error``); a lab's Python check may return a :class:`Finding` or the older
-``(passed, detail)`` tuple.
+``(passed, detail)`` tuple; its message may name the function's ``args`` as ``{name}``, filled in
+when the check is parsed, so the grader and the worksheet state the same figures.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from app.sim.checks.base import Check, CheckContext, CheckSpecError, Finding, check_kind
+from app.sim.checks.base import Check, CheckContext, CheckSpecError, Finding, check_kind, fmt_num
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")  # {min_rows} in a python check's message
 
 
 @check_kind
@@ -180,6 +184,29 @@ class PythonCheck(Check):
     kind = "python"
     required = ("function",)
     optional = ("args",)
+
+    @classmethod
+    def fill_message(cls, message: dict[str, str], params: dict[str, Any], where: str) -> dict[str, str]:
+        """``{name}`` in the message becomes ``args[name]`` written for each language ("1,1" in
+        Italian, "1.1" in English), so the figures the function grades with are stated once, in
+        lab.yaml. A message without braces is returned unchanged."""
+        args = params.get("args") or {}
+        if not isinstance(args, dict):
+            raise CheckSpecError(f"{where}: args must be a mapping")
+
+        def fill(text: str, lang: str) -> str:
+            def one(match: re.Match[str]) -> str:
+                name = match.group(1)
+                if name not in args:
+                    raise CheckSpecError(f"{where}: {{{name}}} is not one of the args "
+                                         f"({', '.join(sorted(args)) or 'none'})")
+                value = args[name]
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    return fmt_num(value, lang, 4)
+                return str(value)
+            return PLACEHOLDER.sub(one, text)
+
+        return {lang: fill(text, lang) for lang, text in message.items()}
 
     def evaluate(self, ctx: CheckContext) -> Finding | tuple[bool, str]:
         fn = ctx.python_checks.get(self.params["function"])
