@@ -54,6 +54,8 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("/teach/classes/new", "GET"): ONLY["teacher"],
     ("/teach/classes/new", "POST"): expect(302, 403, 400, 403, 400),
     ("/teach/classes/<int:classroom_id>/co-teachers", "POST"): expect(302, 403, 400, 403, 400),
+    # CSRF off in the matrix: the only teacher may not leave (back to the class with a message).
+    ("/teach/classes/<int:classroom_id>/co-teachers/<int:teacher_id>/remove", "POST"): expect(302, 403, 302, 403, 302),
     ("/teach/classes/<int:classroom_id>/archive", "POST"): expect(302, 403, 302, 403, 302),
     ("/teach/classes/<int:classroom_id>/join-code/lock", "POST"): expect(302, 403, 302, 403, 302),
     ("/teach/classes/<int:classroom_id>/join-code/new", "POST"): expect(302, 403, 302, 403, 302),
@@ -124,6 +126,7 @@ def url_for_rule(rule: str, world) -> str:
         "<int:school_id>": str(world.school.id),
         "<int:user_id>": str(world.target.id),
         "<int:student_id>": str(world.student.id),
+        "<int:teacher_id>": str(world.teacher.id),
         "<code>": world.classroom.join_code,
         "<path:filename>": "css/officina.css",
         "<int:assignment_id>": str(world.assignment.id),
@@ -209,6 +212,7 @@ CLASS_ROUTES = [
     ("GET", "/teach/classes/{room}"), ("GET", "/teach/classes/{room}/import"), ("POST", "/teach/classes/{room}/import"),
     ("POST", "/teach/classes/{room}/import/confirm"), ("GET", "/teach/classes/{room}/generate"),
     ("POST", "/teach/classes/{room}/generate"), ("POST", "/teach/classes/{room}/co-teachers"),
+    ("POST", "/teach/classes/{room}/co-teachers/{teacher}/remove"),
     ("POST", "/teach/classes/{room}/archive"), ("POST", "/teach/classes/{room}/join-code/lock"),
     ("POST", "/teach/classes/{room}/join-code/new"),
     ("POST", "/teach/classes/{room}/students/{student}/reset-password"),
@@ -225,7 +229,7 @@ def test_teacher_refused_every_route_of_another_class(matrix_app, world, login, 
     users_before = db.session.scalar(db.select(db.func.count(User.id)))
     client = matrix_app.test_client()
     login(client, world.teacher)
-    url = path.format(room=world.other_classroom.id, student=world.other_student.id)
+    url = path.format(room=world.other_classroom.id, student=world.other_student.id, teacher=world.other_teacher.id)
     assert client.open(url, method=method, data={"count": "3", "under_14": "yes"}).status_code == 403
     db.session.expire_all()
     assert db.session.get(Classroom, world.other_classroom.id).archived is False
@@ -247,5 +251,5 @@ def test_student_refused_class_pages_even_of_own_class(matrix_app, world, login)
     client = matrix_app.test_client()
     login(client, world.student)
     for method, path in CLASS_ROUTES:
-        url = path.format(room=world.classroom.id, student=world.student.id)
+        url = path.format(room=world.classroom.id, student=world.student.id, teacher=world.teacher.id)
         assert client.open(url, method=method).status_code == 403, url

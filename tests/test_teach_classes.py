@@ -71,6 +71,25 @@ def test_co_teacher_gets_the_same_rights(app, teacher_client, world, login):
     assert len(db.session.get(Classroom, world.classroom.id).students) == 3
 
 
+def test_co_teacher_removed_and_the_last_teacher_kept(app, teacher_client, world, login):
+    """Can a teacher remove a co-teacher (who then loses the class), and is leaving refused to the
+    last teacher?"""
+    room_page = f"/teach/classes/{world.classroom.id}"
+    assert _post(teacher_client, f"{room_page}/co-teachers", {"teacher_id": str(world.target.id)}, room_page).status_code == 302
+    removed = _post(teacher_client, f"{room_page}/co-teachers/{world.target.id}/remove", token_page=room_page)
+    assert removed.status_code == 302
+    colleague = app.test_client()
+    login(colleague, world.target)
+    assert colleague.get(room_page).status_code == 403
+    last = _post(teacher_client, f"{room_page}/co-teachers/{world.teacher.id}/remove", token_page=room_page)
+    assert last.status_code == 302 and last.headers["Location"].endswith(room_page)
+    db.session.expire_all()
+    assert [t.id for t in db.session.get(Classroom, world.classroom.id).teachers] == [world.teacher.id]
+    outsider = _post(teacher_client, f"/teach/classes/{world.other_classroom.id}/co-teachers/{world.other_teacher.id}/remove",
+                     token_page=room_page)
+    assert outsider.status_code == 403
+
+
 def test_archived_class_is_read_only_and_listed_apart(teacher_client, world):
     """After archiving, is the class listed apart, still readable, and refused every change?"""
     room_page = f"/teach/classes/{world.classroom.id}"

@@ -10,6 +10,8 @@ from app.admin.messages import CLASS_MESSAGES
 MESSAGES = {
     **CLASS_MESSAGES,  # the same ids as the administrators' class tools
     "already_teaches": lambda: _("This teacher already teaches the class."),
+    "not_a_teacher_of_class": lambda: _("That teacher does not teach this class."),
+    "last_teacher": lambda: _("A class needs at least one teacher: add a colleague before leaving it."),
     "no_free_code": lambda: _("No new code could be made. Try again."),
     # joining
     "unknown_code": lambda: _("No open class has this code. Check it with your teacher."),

@@ -125,6 +125,20 @@ def add_co_teacher(room: Classroom, teacher_id: int) -> User:
     return colleague
 
 
+def remove_co_teacher(room: Classroom, teacher_id: int) -> User:
+    """Take a teacher off the class (a co-teacher leaving, or oneself); the class keeps at least
+    one teacher. Their comments and reviews stay in the record. Raises TeachError."""
+    membership = next((m for m in room.memberships if m.user_id == teacher_id and m.role is ClassRole.TEACHER), None)
+    if membership is None:
+        raise TeachError("not_a_teacher_of_class")
+    if len(room.teachers) <= 1:
+        raise TeachError("last_teacher")
+    teacher = membership.user
+    room.memberships.remove(membership)
+    db.session.flush()
+    return teacher
+
+
 def archive_classroom(room: Classroom) -> None:
     """End of the year: the class becomes read-only and its join code stops working."""
     room.archived = True

@@ -89,6 +89,24 @@ def add_co_teacher(classroom_id: int):
     return redirect(url_for("teach.classroom", classroom_id=classroom_id))
 
 
+@bp.route("/classes/<int:classroom_id>/co-teachers/<int:teacher_id>/remove", methods=["POST"])
+def remove_co_teacher(classroom_id: int, teacher_id: int):
+    room = get_or_404_for(Classroom, classroom_id, Action.MANAGE_CLASSROOM)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        teacher = services.remove_co_teacher(room, teacher_id)
+    except services.TeachError as exc:
+        db.session.rollback()
+        flash(message(exc.message_id), "error")
+        return redirect(url_for("teach.classroom", classroom_id=classroom_id))
+    db.session.commit()
+    flash(_("%(name)s no longer teaches this class.", name=teacher.display_name), "success")
+    if teacher.id == current_user.id:
+        return redirect(url_for("teach.home"))
+    return redirect(url_for("teach.classroom", classroom_id=classroom_id))
+
+
 @bp.route("/classes/<int:classroom_id>/archive", methods=["POST"])
 def archive(classroom_id: int):
     room = _managed_classroom(classroom_id)
