@@ -10,7 +10,6 @@ script in the page.
 
 from __future__ import annotations
 
-import base64
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,19 +19,14 @@ from markupsafe import Markup
 
 from app.content import Lab
 from app.runs import RunInFlight, RunRefused, SimulatorBusy, run_fairly
-from app.sim import GradeResult, SimError, grade, load_lab, render_board, render_display_frames, render_timeline
+from app.catalog.pictures import Picture, data_uri, run_pictures
+from app.sim import GradeResult, SimError, grade, load_lab
 from app.sim.robot.replay import replay_fragment
 from app.sim.robot.svg import render_world
 
 
 class TryoutRejected(Exception):
     """The simulator refused the request (e.g. an unsupported board); ``message`` says why."""
-
-
-@dataclass(frozen=True)
-class Picture:
-    alt: str
-    data_uri: str
 
 
 @dataclass(frozen=True)
@@ -69,10 +63,6 @@ class TryoutResult:
         return (value or {}).get(self.lang) or (value or {}).get("it", "")
 
 
-def _data_uri(svg: str) -> str:
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
-
-
 def run_tryout(user_id: int, lab: Lab, code: str, board: str, lang: str, alt_texts: dict[str, str]) -> TryoutResult:
     """Grade ``code`` against ``lab`` on ``board`` for ``user_id``; raise ``TryoutRejected`` for
     invalid requests and ``app.runs.RunRefused`` when the fair-sharing rules refuse the run."""
@@ -91,16 +81,9 @@ def grade_fairly(user_id: int, lab: Lab, code: str, board: str, lang: str) -> Gr
 
 def tryout_result(result: GradeResult, board: str, lang: str, alt_texts: dict[str, str]) -> TryoutResult:
     """What the page shows of a grade: the checks and the pictures of the run (or its replay)."""
-    pictures = []
     if result.run.robot:
         return TryoutResult(result, lang, (), Markup(replay_fragment(result.run, "ofr-data", lang)))  # noqa: S704
-    if result.run.events:
-        pictures.append(Picture(alt_texts["timeline"], _data_uri(render_timeline(result.run, lang=lang))))
-        if board == "microbit":
-            pictures.append(Picture(alt_texts["display"], _data_uri(render_display_frames(result.run, lang=lang))))
-        else:
-            pictures.append(Picture(alt_texts["board"], _data_uri(render_board(result.run, lang=lang))))
-    return TryoutResult(result, lang, tuple(pictures))
+    return TryoutResult(result, lang, run_pictures(result.run, board, lang, alt_texts))
 
 
 def picture_alts() -> dict[str, str]:
@@ -151,5 +134,5 @@ def world_pictures(lab: Lab, lang: str, alt: str) -> tuple[Picture, ...]:
 def _world_pictures(folder: str, content_hash: str, lang: str, alt: str) -> tuple[Picture, ...]:
     # Drawn once per lab version and language: the lab page (and a refused run) reuse them.
     robot = load_lab(Path(folder)).robot
-    return tuple(Picture(f"{alt} {index}", _data_uri(render_world(world.world.describe(), lang=lang)))
+    return tuple(Picture(f"{alt} {index}", data_uri(render_world(world.world.describe(), lang=lang)))
                  for index, world in enumerate(robot.visible(), start=1))

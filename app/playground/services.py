@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from app.playground.wiring import BOARD_KEYS, scenario_for
 from app.runs import run_fairly
-from app.sim import RunResult, SimError, render_board, render_display_frames, render_timeline, simulate
+from app.catalog.pictures import Picture, run_pictures
+from app.sim import RunResult, SimError, simulate
 from app.sim.trace import Event
 
 SECONDS_CHOICES = (2, 5, 10, 20, 30)
@@ -34,12 +35,6 @@ STARTERS["pico_w"] = STARTERS["pico"]
 
 class PlaygroundRejected(Exception):
     """The simulator refused the request (a device not on that board, a bad scenario ...)."""
-
-
-@dataclass(frozen=True)
-class Picture:
-    alt: str
-    data_uri: str
 
 
 @dataclass(frozen=True)
@@ -74,10 +69,6 @@ def _shown_value(event: Event) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-def _data_uri(svg: str) -> str:
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
-
-
 def starter_code(board: str) -> str:
     """The program the editor opens with on ``board`` (a blink, or a greeting on the micro:bit)."""
     return STARTERS.get(board, STARTERS["pico"])
@@ -108,10 +99,4 @@ def run_program(user_id: int, code: str, board: str, devices: list[str], seconds
         run = run_fairly(user_id, lambda: simulate(code, board, scenario))
     except SimError as exc:
         raise PlaygroundRejected(str(exc)) from exc
-    pictures: list[Picture] = []
-    if run.events:
-        pictures.append(Picture(alt_texts["timeline"], _data_uri(render_timeline(run, lang=lang))))
-        if board == "microbit":
-            pictures.append(Picture(alt_texts["display"], _data_uri(render_display_frames(run, lang=lang))))
-        pictures.append(Picture(alt_texts["board"], _data_uri(render_board(run, lang=lang))))
-    return PlaygroundResult(run, lang, tuple(pictures))
+    return PlaygroundResult(run, lang, run_pictures(run, board, lang, alt_texts, board_with_display=True))

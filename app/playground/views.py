@@ -14,19 +14,11 @@ from app.authz import Action, requires
 from app.playground.forms import BOARD_TITLES, PlaygroundForm
 from app.playground.services import PlaygroundRejected, run_program, starter_code, stdin_lines
 from app.playground.wiring import BOARD_KEYS, DEVICE_OPTIONS, MICROBIT_WORLD_OPTIONS
-from app.runs import RunInFlight, RunRefused, SimulatorBusy
+from app.catalog.tryout import refusal_message, refusal_status
+from app.runs import RunRefused
 from app.sim.fidelity import lab_fidelity
 
 bp = Blueprint("playground", __name__)
-
-
-def _refusal_message(refused: RunRefused) -> str:
-    if isinstance(refused, RunInFlight):
-        return _("Your previous program is still running. Wait for it to finish, then run it again.")
-    if isinstance(refused, SimulatorBusy):
-        return _("The simulator is busy, try again in %(n)d s.", n=refused.retry_after)
-    return _("You ran many programs in a short time. Read your code calmly and try again in %(n)d s.",
-             n=refused.retry_after)
 
 
 @bp.app_template_filter("fidelity_badge")
@@ -60,7 +52,7 @@ def index():
         except PlaygroundRejected:
             form.devices.errors.append(_("The simulator cannot run this combination: check the board and devices."))
         except RunRefused as refused:
-            status, refusal = (503 if isinstance(refused, SimulatorBusy) else 429), _refusal_message(refused)
+            status, refusal = refusal_status(refused), refusal_message(refused)
             headers["Retry-After"] = str(refused.retry_after)
     if form.errors:
         status = 400
