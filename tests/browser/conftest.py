@@ -22,9 +22,10 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    """Serve a demo-loaded app on a free loopback port for the whole session."""
+def serve_demo(folder, with_classwork: bool = False):
+    """Start a threaded server over a fresh demo database in ``folder``; yield its base URL.
+    ``with_classwork``: the whole ``officina demo`` state (content synced, the demo's classroom
+    work: assignments, graded attempts at every status, comments, a project waiting for review)."""
     from flask_migrate import upgrade
     from werkzeug.serving import make_server
 
@@ -32,7 +33,6 @@ def live_server(tmp_path_factory):
     from app.demo import load_demo
     from app.extensions import db
 
-    folder = tmp_path_factory.mktemp("live")
     os.environ.setdefault("OFFICINA_INSTANCE_PATH", str(folder))
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'live.sqlite3'}",
                       "SECRET_KEY": "live-server-secret-key-0123456789abcdef", "LOGIN_MAX_FAILURES_ADDRESS": 1000})
@@ -40,11 +40,26 @@ def live_server(tmp_path_factory):
         upgrade()
         load_demo()
         db.session.commit()
+        if with_classwork:
+            from app.catalog.sync import sync_content
+            from app.content import load_catalog
+            from app.demo_classwork import load_demo_classwork
+
+            catalog = load_catalog()
+            sync_content(catalog)
+            db.session.commit()
+            load_demo_classwork(catalog)
+            db.session.commit()
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """Serve a demo-loaded app on a free loopback port for the whole session."""
+    yield from serve_demo(tmp_path_factory.mktemp("live"))
 
 
 @pytest.fixture(scope="session")
@@ -75,33 +90,5 @@ def sign_in(page, base_url: str, username: str, password: str = "officina-demo")
 
 @pytest.fixture(scope="session")
 def classroom_server(tmp_path_factory):
-    """Like ``live_server``, over the whole ``officina demo`` state: the demo, the content synced
-    and the demo's classroom work (assignments, graded attempts at every status, comments, a
-    making project waiting for review)."""
-    from flask_migrate import upgrade
-    from werkzeug.serving import make_server
-
-    from app import create_app
-    from app.catalog.sync import sync_content
-    from app.content import load_catalog
-    from app.demo import load_demo
-    from app.demo_classwork import load_demo_classwork
-    from app.extensions import db
-
-    folder = tmp_path_factory.mktemp("classroom-live")
-    os.environ.setdefault("OFFICINA_INSTANCE_PATH", str(folder))
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'live.sqlite3'}",
-                      "SECRET_KEY": "live-server-secret-key-0123456789abcdef", "LOGIN_MAX_FAILURES_ADDRESS": 1000})
-    with app.app_context():
-        upgrade()
-        load_demo()
-        db.session.commit()
-        catalog = load_catalog()
-        sync_content(catalog)
-        db.session.commit()
-        load_demo_classwork(catalog)
-        db.session.commit()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    """Like ``live_server``, over the whole ``officina demo`` state (see ``serve_demo``)."""
+    yield from serve_demo(tmp_path_factory.mktemp("classroom-live"), with_classwork=True)

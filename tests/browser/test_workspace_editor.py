@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import serve_demo, sign_in
 
 BROKEN = ("from machine import Pin\nimport time\nled = Pin('LED', Pin.OUT)\nwhile True:\n"
           "    led.toggel()\n    time.sleep(0.5)\n")  # line 5 misspells toggle
@@ -22,28 +22,7 @@ EDITOR = "#workspace .cm-content"
 def server(tmp_path_factory):
     """A demo server of its own, like ``live_server``: the drafts and submissions made here
     stay out of the other browser tests' pages."""
-    import os
-    import threading
-
-    from flask_migrate import upgrade
-    from werkzeug.serving import make_server
-
-    from app import create_app
-    from app.demo import load_demo
-    from app.extensions import db
-
-    folder = tmp_path_factory.mktemp("workspace-live")
-    os.environ.setdefault("OFFICINA_INSTANCE_PATH", str(folder))
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'live.sqlite3'}",
-                      "SECRET_KEY": "live-server-secret-key-0123456789abcdef", "LOGIN_MAX_FAILURES_ADDRESS": 1000})
-    with app.app_context():
-        upgrade()
-        load_demo()
-        db.session.commit()
-    http = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=http.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{http.server_port}"
-    http.shutdown()
+    yield from serve_demo(tmp_path_factory.mktemp("workspace-live"))
 
 
 def _open_lab(page, server, username, slug="blink"):
