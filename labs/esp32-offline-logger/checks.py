@@ -4,16 +4,9 @@ access point is out of reach the program retries the connection about every 10 s
 line starting with "#" printed after a row; its time is that of the measurement just before it."""
 
 from app.sim.checks import Finding, fmt_num
-from app.sim.checks.measurement import stopped_early
+from app.sim.checks.measurement import stopped_before_end
 
 HEADER = "secondi,temperatura,umidita"
-
-
-class _Ctx:
-    """The two things :func:`stopped_early` looks at."""
-
-    def __init__(self, trace, run):
-        self.trace, self.run = trace, run
 
 
 def _s(t_us, lang):
@@ -41,7 +34,7 @@ def _numbers(line):
 def readings_from_start(trace, run, args):
     """The first measurement within ``first_ms`` (default 1000) of the start, then one every
     ``interval_ms`` (default 2000; between 95 % and 125 % of it), to the end of the run."""
-    stopped = stopped_early(_Ctx(trace, run))
+    stopped = stopped_before_end(trace, run)
     if stopped:
         return stopped
     interval = int(args.get("interval_ms", 2000)) * 1000
@@ -80,7 +73,7 @@ def rows_match(trace, run, args):
     """The first non-comment line is the header; then one row ``secondi,temperatura,umidita``
     per measurement, in order: time within ``time_tol_s`` (default 1.1), temperature and humidity
     within 0.15; at least ``min_rows`` (default 10)."""
-    stopped = stopped_early(_Ctx(trace, run))
+    stopped = stopped_before_end(trace, run)
     if stopped:
         return stopped
     need = int(args.get("min_rows", 10))
@@ -131,7 +124,7 @@ def retries(trace, run, args):
     """Lines starting with "#" mark connection attempts. After the start there are at least
     ``min_retries`` (default 2), the first within ``max_gap_s`` (default 13) and consecutive ones
     between ``min_gap_s`` (default 7.5) and ``max_gap_s`` apart."""
-    stopped = stopped_early(_Ctx(trace, run))
+    stopped = stopped_before_end(trace, run)
     if stopped:
         return stopped
     need = int(args.get("min_retries", 2))

@@ -3,7 +3,7 @@ reading, within the sensor's resolution, in any of the tolerant formats the inst
 import re
 
 from app.sim.checks import Finding, fmt_num
-from app.sim.checks.measurement import input_value, stopped_early
+from app.sim.checks.measurement import input_value, stopped_before_end
 
 RESOLUTION = 0.0625  # °C per step of the TMP102's 12-bit value
 # Numbers glued to letters ("TMP102", "0x48") are names, not temperatures.
@@ -46,7 +46,7 @@ def temperatures_match(trace, run, args):
     """Each printed temperature equals a sensor reading (within 0.0625 °C), in the order the
     readings were taken, one reading per printed line; at least ``min_lines`` (default 5)."""
     need = int(args.get("min_lines", 5))
-    stopped = stopped_early(_Ctx(trace, run))
+    stopped = stopped_before_end(trace, run)
     if stopped:
         return stopped
     reads = _sensor_readings(trace)
@@ -88,13 +88,6 @@ def temperatures_match(trace, run, args):
                              f"sensore (entro {_num(RESOLUTION, 'it')} °C)",
                        f"{len(values)} temperatures printed, all equal to the sensor's reading "
                        f"(within {_num(RESOLUTION, 'en')} °C)")
-
-
-class _Ctx:
-    """The two things :func:`stopped_early` looks at."""
-
-    def __init__(self, trace, run):
-        self.trace, self.run = trace, run
 
 
 def _wrong_value(n, line, value, expected, values, reads):

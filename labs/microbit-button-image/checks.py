@@ -3,28 +3,12 @@ shows the heart, and after every press of B the smiley. What the display shows i
 board's record of its pictures, at ``within_ms`` after each press in the scenario."""
 
 from app.sim.checks import Finding, fmt_num
-from app.sim.checks.measurement import stopped_early
+from app.sim.checks.measurement import button_presses, stopped_before_end
 
 PICTURES = {"HEART": "09090:99999:99999:09990:00900", "HAPPY": "00000:09090:00000:90009:09990"}
 NAMES = {"HEART": {"it": "il cuore", "en": "the heart"},
          "HAPPY": {"it": "la faccina felice", "en": "the smiley"}}
 BUTTON = {"button_a": "A", "button_b": "B"}
-
-
-class _Ctx:
-    """The two things :func:`stopped_early` looks at."""
-
-    def __init__(self, trace, run):
-        self.trace, self.run = trace, run
-
-
-def _presses(trace):
-    """(t_us, button pin) of every press in the scenario, in time order."""
-    out = []
-    for d in trace.scenario.devices:
-        if d["type"] == "button" and d["pin"] in BUTTON:
-            out += [(int(at * 1000), d["pin"]) for at, _ in d["presses"]]
-    return sorted(out)
 
 
 def _shown_at(trace, t_us):
@@ -40,12 +24,12 @@ def _shown_at(trace, t_us):
 def picture_after_press(trace, run, args):
     """After each press, at ``within_ms`` (default 300), the display shows the picture of that
     button (``pictures``: button pin -> HEART or HAPPY)."""
-    stopped = stopped_early(_Ctx(trace, run))
+    stopped = stopped_before_end(trace, run)
     if stopped:
         return stopped
     within = int(args.get("within_ms", 300)) * 1000
     wanted = args.get("pictures") or {"button_a": "HEART", "button_b": "HAPPY"}
-    presses = _presses(trace)
+    presses = button_presses(trace)
     if not trace.of("display", "image"):
         return Finding.say(False, "il display resta spento: nessuna immagine",
                            "the display stays dark: no picture", "nothing-shown")

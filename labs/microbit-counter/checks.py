@@ -6,24 +6,9 @@ from the board's record of the display's text (``display.show`` or ``display.scr
 import re
 
 from app.sim.checks import Finding, fmt_num
-from app.sim.checks.measurement import stopped_early
+from app.sim.checks.measurement import button_presses, stopped_before_end
 
 BUTTON = {"button_a": "A", "button_b": "B"}
-
-
-class _Ctx:
-    """The two things :func:`stopped_early` looks at."""
-
-    def __init__(self, trace, run):
-        self.trace, self.run = trace, run
-
-
-def _presses(trace):
-    out = []
-    for d in trace.scenario.devices:
-        if d["type"] == "button" and d["pin"] in BUTTON:
-            out += [(int(at * 1000), d["pin"]) for at, _ in d["presses"]]
-    return sorted(out)
 
 
 def _numbers(trace):
@@ -40,7 +25,7 @@ def _numbers(trace):
 def count_shown(trace, run, args):
     """After each press, at ``within_ms`` (default 400), the last number shown is the count:
     A adds 1, B goes back to 0."""
-    stopped = stopped_early(_Ctx(trace, run))
+    stopped = stopped_before_end(trace, run)
     if stopped:
         return stopped
     within = int(args.get("within_ms", 400)) * 1000
@@ -48,7 +33,7 @@ def count_shown(trace, run, args):
     if not numbers:
         return Finding.say(False, "il display non mostra mai un numero",
                            "the display never shows a number", "no-number")
-    count, before_reset, presses = 0, None, _presses(trace)
+    count, before_reset, presses = 0, None, button_presses(trace)
     for k, (t, pin) in enumerate(presses):
         after_reset = pin == "button_a" and before_reset is not None
         if pin == "button_a":

@@ -6,14 +6,7 @@ display's text; a roll may "spin" while the board is being shaken, its last numb
 import re
 
 from app.sim.checks import Finding, fmt_num
-from app.sim.checks.measurement import stopped_early
-
-
-class _Ctx:
-    """The two things :func:`stopped_early` looks at."""
-
-    def __init__(self, trace, run):
-        self.trace, self.run = trace, run
+from app.sim.checks.measurement import stopped_before_end
 
 
 def _shakes(trace):
@@ -37,7 +30,7 @@ def _numbers(trace):
 def dice_rolls(trace, run, args):
     """After each shake, within its length plus ``after_ms`` (default 400), a number from 1 to 6;
     none outside those windows; the rolls not all equal."""
-    stopped = stopped_early(_Ctx(trace, run))
+    stopped = stopped_before_end(trace, run)
     if stopped:
         return stopped
     after = int(args.get("after_ms", 400)) * 1000

@@ -4,7 +4,7 @@ time, measured from the heart to the press."""
 import re
 
 from app.sim.checks import Finding, fmt_num
-from app.sim.checks.measurement import stopped_early
+from app.sim.checks.measurement import stopped_before_end
 
 HEART = "09090:99999:99999:09990:00900"
 
@@ -28,13 +28,6 @@ def _hearts(trace):
     return out
 
 
-class _Ctx:
-    """The two things :func:`stopped_early` looks at."""
-
-    def __init__(self, trace, run):
-        self.trace, self.run = trace, run
-
-
 def _ms(t_us, lang):
     return fmt_num(t_us / 1000, lang, 0)
 
@@ -44,7 +37,7 @@ def random_wait(trace, run, args):
     20 ms of slack) from the previous picture; the waits are not all the same."""
     rounds = int(args.get("rounds", 3))
     lo, hi = int(args.get("min_ms", 1000)), int(args.get("max_ms", 3000))
-    stopped = stopped_early(_Ctx(trace, run))
+    stopped = stopped_before_end(trace, run)
     if stopped:
         return stopped
     hearts = _hearts(trace)
@@ -87,7 +80,7 @@ def reaction_time(trace, run, args):
     """In every round with a press of A after the heart, the number shown next equals the time
     from the heart to the press, within ``tolerance_ms`` (default 25)."""
     tol = int(args.get("tolerance_ms", 25))
-    stopped = stopped_early(_Ctx(trace, run))
+    stopped = stopped_before_end(trace, run)
     if stopped:
         return stopped
     hearts = [h for h, _ in _hearts(trace)]

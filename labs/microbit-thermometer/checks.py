@@ -6,28 +6,13 @@ the scenario's ``board_temperature`` curve; the display is read from the board's
 import re
 
 from app.sim.checks import Finding, fmt_num
-from app.sim.checks.measurement import stopped_early
+from app.sim.checks.measurement import button_presses, stopped_before_end
 from app.sim.hal.inputs import interp
 
 HAPPY = "00000:09090:00000:90009:09990"
 SAD = "00000:09090:00000:09990:90009"
 FACES = {HAPPY: {"it": "la faccina felice", "en": "the happy face"},
          SAD: {"it": "la faccina triste", "en": "the sad face"}}
-
-
-class _Ctx:
-    """The two things :func:`stopped_early` looks at."""
-
-    def __init__(self, trace, run):
-        self.trace, self.run = trace, run
-
-
-def _presses(trace):
-    out = []
-    for d in trace.scenario.devices:
-        if d["type"] == "button" and d["pin"] in ("button_a", "button_b"):
-            out += [(int(at * 1000), d["pin"]) for at, _ in d["presses"]]
-    return sorted(out)
 
 
 def _celsius(trace, t_us):
@@ -53,13 +38,13 @@ def thermometer(trace, run, args):
     """A: within ``within_ms`` (default 400) a number equal to the temperature (±1 °C). B: at
     ``within_ms`` the happy face from ``low`` to ``high`` °C (default 18 and 24), the sad one
     otherwise."""
-    stopped = stopped_early(_Ctx(trace, run))
+    stopped = stopped_before_end(trace, run)
     if stopped:
         return stopped
     within = int(args.get("within_ms", 400)) * 1000
     low, high = float(args.get("low", 18)), float(args.get("high", 24))
     texts = [e for e in trace.events if e.source == "display" and e.kind in ("text", "scroll")]
-    for k, (t, pin) in enumerate(_presses(trace)):
+    for k, (t, pin) in enumerate(button_presses(trace)):
         celsius = round(_celsius(trace, t))
         if pin == "button_a":
             shown = [e.value for e in texts if t < e.t_us <= t + within]
@@ -82,7 +67,7 @@ def thermometer(trace, run, args):
             cause = "no-face"
         elif celsius in (low, high):
             cause = "bounds"
-        elif len({_face_at(trace, tb + within) for tb, pb in _presses(trace) if pb == "button_b"}) == 1:
+        elif len({_face_at(trace, tb + within) for tb, pb in button_presses(trace) if pb == "button_b"}) == 1:
             cause = "same-face"
         elif got in FACES:
             cause = "swapped"

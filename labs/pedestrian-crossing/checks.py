@@ -5,7 +5,7 @@ sampled ``margin_ms`` inside each phase; the walk light and the cars' green must
 together for more than a glitch."""
 
 from app.sim.checks import Finding, fmt_num
-from app.sim.checks.measurement import stopped_early
+from app.sim.checks.measurement import stopped_before_end
 
 GREEN, RED, WALK, BUTTON = 13, 15, "LED", 14
 # (start ms, end ms after the press, (green, red, walk), cause when wrong)
@@ -15,13 +15,6 @@ CYCLE_MS = 7000
 REST = (1, 0, 0)
 WORDS = {"it": ("verde auto", "rosso auto", "avanti pedoni"),
          "en": ("cars' green", "cars' red", "pedestrians' walk")}
-
-
-class _Ctx:
-    """The two things :func:`stopped_early` looks at."""
-
-    def __init__(self, trace, run):
-        self.trace, self.run = trace, run
 
 
 def _levels(trace, pin):
@@ -69,7 +62,7 @@ def _overlap(green, walk, end, glitch):
 
 def crossing(trace, run, args):
     """Rest state, the four phases after each press, and never green with walk."""
-    stopped = stopped_early(_Ctx(trace, run))
+    stopped = stopped_before_end(trace, run)
     if stopped:
         return stopped
     margin = int(args.get("margin_ms", 250)) * 1000

@@ -3,17 +3,10 @@ then ``secondi,temperatura_c,luce_pct`` rows), each row is the TMP102 reading ta
 the light at that moment as a percentage, and the sensor is sampled every 2 s from the start."""
 
 from app.sim.checks import Finding, fmt_num
-from app.sim.checks.measurement import input_value, stopped_early
+from app.sim.checks.measurement import input_value, stopped_before_end
 
 HEADER = "secondi,temperatura_c,luce_pct"
 RESOLUTION = 0.0625  # °C per step of the TMP102
-
-
-class _Ctx:
-    """The two things :func:`stopped_early` looks at."""
-
-    def __init__(self, trace, run):
-        self.trace, self.run = trace, run
 
 
 def _s(t_us, lang):
@@ -48,7 +41,7 @@ def _is_header(line):
 
 def header_once(trace, run, args):
     """The first printed line is the header, and it is printed only once."""
-    stopped = stopped_early(_Ctx(trace, run))
+    stopped = stopped_before_end(trace, run)
     if stopped:
         return stopped
     lines = _lines(run)
@@ -82,7 +75,7 @@ def rows_match(trace, run, args):
     """Each row after the header has 3 numbers: seconds since start (within ``time_tol_s``,
     default 1.1), the temperature read for it (within 0.0625 °C) and the light at that moment in
     % (within ``light_tol``, default 2 points); at least ``min_rows`` (default 9)."""
-    stopped = stopped_early(_Ctx(trace, run))
+    stopped = stopped_before_end(trace, run)
     if stopped:
         return stopped
     need = int(args.get("min_rows", 9))
@@ -135,7 +128,7 @@ def rows_match(trace, run, args):
 def sampling_interval(trace, run, args):
     """The first reading within ``first_ms`` (default 1000) of the start, then one every
     ``interval_ms`` (default 2000; between 95 % and 125 % of it) to the end of the run."""
-    stopped = stopped_early(_Ctx(trace, run))
+    stopped = stopped_before_end(trace, run)
     if stopped:
         return stopped
     interval = int(args.get("interval_ms", 2000)) * 1000

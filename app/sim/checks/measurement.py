@@ -56,6 +56,27 @@ def stopped_early(ctx: CheckContext) -> Finding | None:
                        err.get("line"))
 
 
+class _TraceAndRun:
+    """The two things :func:`stopped_early` looks at, as a lab's own Python check receives them."""
+
+    def __init__(self, trace: Any, run: Any) -> None:
+        self.trace, self.run = trace, run
+
+
+def stopped_before_end(trace: Any, run: Any) -> Finding | None:
+    """:func:`stopped_early` for a lab's own Python check (``checks.py``: ``fn(trace, run, args)``)."""
+    return stopped_early(_TraceAndRun(trace, run))  # type: ignore[arg-type]
+
+
+def button_presses(trace: Any, pins: tuple[str, ...] = ("button_a", "button_b")) -> list[tuple[int, str]]:
+    """(t_us, button pin) of every press of the scenario's buttons on ``pins``, in time order."""
+    out = []
+    for device in trace.scenario.devices:
+        if device["type"] == "button" and device["pin"] in pins:
+            out += [(int(at * 1000), device["pin"]) for at, _ in device["presses"]]
+    return sorted(out)
+
+
 def run_end(ctx: CheckContext) -> int:
     """Where the outputs stop counting: the scenario's end (a program that returned leaves its
     outputs as they are), or the moment an error stopped it."""
