@@ -205,7 +205,9 @@ def test_lab_fidelity_levels():
 
     assert lab_fidelity(["pico"], {"scenario": {"devices": [{"type": "led", "pin": 15}]}}).level == "faithful"
     assert lab_fidelity(["pico"], {"scenario": {}, "robot": {}}).level == "approximated"
-    badge = lab_fidelity(["pico"], {"scenario": {"devices": [{"type": "lcd1602"}]}})
-    assert badge.level == "real_board" and "lcd1602" in badge.text("en")[1][0]
+    badge = lab_fidelity(["pico"], {"scenario": {"devices": [{"type": "thermal_printer"}]}})
+    assert badge.level == "real_board" and "thermal_printer" in badge.text("en")[1][0]
+    assert lab_fidelity(["pico"], {"scenario": {"devices": [{"type": "lcd1602"}]}}).level == "faithful"
+    assert lab_fidelity(["pico"], {"scenario": {"devices": [{"type": "keypad"}]}}).level == "approximated"
     microbit = lab_fidelity(["microbit"], {"scenario": {"microbit": {"radio": [[0, "hi"]]}}})
     assert microbit.text("it")[1] == ["i messaggi radio arrivano come da copione"]

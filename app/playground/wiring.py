@@ -5,7 +5,9 @@ table gives for the chosen board, with inputs that change during the run (a butt
 a potentiometer turned up and down, an obstacle coming closer ...), so that a program reading
 them sees something happen. The page shows the same table, so the student knows which pin to
 use in the code. A device a board cannot take (touch pads outside the ESP32) is simply absent
-for that board.
+for that board. The Pico has too few free pins for every device at once: the seven-segment
+display shares pins with the distance and temperature probes, the ESP32's keypad with its button
+and LED, and a run wiring two devices to one pin is refused.
 """
 
 from __future__ import annotations
@@ -36,6 +38,13 @@ class DeviceOption:
         for device in self.places.get(board, ()):
             if "address" in device:
                 parts.append(f"I2C 0x{device['address']:02X}")
+            elif "rows" in device:
+                rows = ", ".join(_pin_name(board, p) for p in device["rows"])
+                cols = ", ".join(_pin_name(board, p) for p in device["cols"])
+                parts.append(f"{_l('rows')} {rows}; {_l('columns')} {cols}")
+            elif "segments" in device:
+                segments = ", ".join(_pin_name(board, p) for p in device["segments"])
+                parts.append(f"a–g, dp: {segments}")
             elif "trigger" in device:
                 parts.append(f"trig {_pin_name(board, device['trigger'])}, echo {_pin_name(board, device['echo'])}")
             else:
@@ -64,6 +73,8 @@ def _rp2(pin: int, esp32: int, microbit: str | None) -> dict[str, Any]:
 
 
 _PRESSES = [[1000, 300], [3000, 300]]
+TILT = {"x": [[0, 0], [2000, 0.7], [4000, 0]], "y": 0, "z": [[0, 1], [2000, 0.7], [4000, 1]]}  # g
+KEYS = [[1000, "1"], [2000, "2"], [3000, "3"], [4000, "#"]]
 
 DEVICE_OPTIONS: tuple[DeviceOption, ...] = (
     DeviceOption("led", _l("LED"), _l("lights up when its pin is on"),
@@ -95,6 +106,28 @@ DEVICE_OPTIONS: tuple[DeviceOption, ...] = (
                  _on(_rp2(7, 15, None), type="dht22", curve=TEMPERATURE, humidity=55)),
     DeviceOption("ds18b20", _l("DS18B20 temperature probe (onewire)"), _l("from 20 °C up to 28 °C and back"),
                  _on(_rp2(6, 33, None), type="ds18b20", curve=TEMPERATURE)),
+    DeviceOption("lcd1602", _l("LCD 16×2 display with I2C module (PCF8574)"),
+                 _l("shows the text your program writes"),
+                 {board: [{"type": "lcd1602", "address": 0x27}] for board in BOARD_KEYS}),
+    DeviceOption("mpu6050", _l("MPU6050 accelerometer and gyroscope"),
+                 _l("tilted to one side in 2 s and back, turning at 45 °/s meanwhile"),
+                 {board: [{"type": "mpu6050", "address": 0x68, "accel": TILT,
+                           "gyro": {"x": 0, "y": 0, "z": [[0, 0], [1, 45], [4000, 45], [4001, 0]]},
+                           "temperature": 24}] for board in BOARD_KEYS}),
+    DeviceOption("bmp280", _l("BMP280 temperature and pressure sensor"),
+                 _l("from 20 °C up to 28 °C and back; pressure falling from 1013 to 1005 hPa"),
+                 {board: [{"type": "bmp280", "address": 0x76, "temperature": TEMPERATURE,
+                           "pressure": [[0, 1013], [10000, 1005]]}] for board in BOARD_KEYS}),
+    DeviceOption("keypad", _l("4×4 keypad (rows: outputs, columns: inputs with PULL_UP)"),
+                 _l("keys 1, 2, 3 and # pressed at 1, 2, 3 and 4 s"),
+                 {**{board: [{"type": "keypad", "rows": [18, 19, 20, 21], "cols": [10, 11, 12, 13],
+                              "presses": KEYS}] for board in RP2},
+                  "esp32": [{"type": "keypad", "rows": [19, 18, 26, 32], "cols": [16, 12, 14, 27],
+                             "presses": KEYS}]}),
+    DeviceOption("seven_segment", _l("Seven-segment display, one digit (common cathode)"),
+                 _l("lights the segments your program turns on"),
+                 {board: [{"type": "seven_segment", "segments": [0, 1, 2, 3, 6, 7, 8, 9]}]
+                  for board in RP2}),
     DeviceOption("touch", _l("Touch pad"), _l("touched from 2 s to 3 s"),
                  {"esp32": [{"type": "touch", "pin": 4, "curve": [[0, 600], [2000, 600], [2001, 120],
                                                                     [3000, 120], [3001, 600]]}]}),
@@ -135,6 +168,13 @@ def scenario_for(board: str, keys: list[str], seconds: int, stdin: list[str]) ->
             devices.extend(dict(device) for device in OPTIONS_BY_KEY[key].places[board])
         else:
             raise ValueError(key)
+    used: list[Any] = []  # one device per pin: the table shares a few pins between devices
+    for device in devices:
+        pins = [device.get(k) for k in ("pin", "trigger", "echo") if k in device]
+        pins += [p for k in ("rows", "cols", "segments") for p in device.get(k, ())]
+        if set(pins) & set(used):
+            raise ValueError(device["type"])
+        used += pins
     scenario: dict[str, Any] = {"seconds": seconds, "seed": 1, "devices": devices}
     if stdin:
         scenario["stdin"] = stdin

@@ -18,7 +18,8 @@ from typing import Any
 
 from app.sim.boards import BOARDS
 
-FAITHFUL_DEVICES = frozenset({"led", "button", "buzzer", "servo", "neopixel", "ssd1306", "sh1106"})
+FAITHFUL_DEVICES = frozenset({"led", "button", "buzzer", "servo", "neopixel", "ssd1306", "sh1106", "lcd1602",
+                              "seven_segment"})
 # device type -> what is approximated about it (it, en)
 APPROXIMATED_DEVICES: dict[str, tuple[str, str]] = {
     "potentiometer": ("il potenziometro gira da solo, come da copione", "the potentiometer turns by itself, as scripted"),
@@ -29,6 +30,9 @@ APPROXIMATED_DEVICES: dict[str, tuple[str, str]] = {
     "dht22": ("temperatura e umidità seguono un copione", "temperature and humidity follow a script"),
     "ds18b20": ("la temperatura segue un copione", "the temperature follows a script"),
     "touch": ("il tocco segue un copione", "touches follow a script"),
+    "mpu6050": ("i movimenti seguono un copione", "movements follow a script"),
+    "bmp280": ("temperatura e pressione seguono un copione", "temperature and pressure follow a script"),
+    "keypad": ("i tasti premuti seguono un copione", "key presses follow a script"),
     "robot": ("il robot si muove con una fisica semplificata", "the robot moves with simplified physics"),
 }
 # keys of a scenario's ``microbit:`` mapping -> what follows a script

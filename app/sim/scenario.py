@@ -4,8 +4,9 @@ A scenario comes from a lab's ``scenario:`` key or a ``--scenario`` YAML/JSON fi
 validates it (raising :class:`ScenarioError` with a readable path) and turns it into the plain
 configuration the host's virtual board reads: button press timelines (with optional contact
 bounce), analog curves, ultrasonic distances, I2C temperatures and displays, DHT11/22 and DS18B20
-sensors, ESP32 touch pads and the lines typed at the console (``stdin``), all in simulated
-microseconds.
+sensors, ESP32 touch pads, the kit devices of :mod:`app.sim.scenario_kit` (LCD1602, MPU6050,
+BMP280, keypad, seven-segment display, a micro:bit radio peer) and the lines typed at the console
+(``stdin``), all in simulated microseconds.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from app.sim.boards import Board
 
 MAX_SECONDS = 600.0
 DEVICE_TYPES = ("led", "button", "potentiometer", "light_sensor", "buzzer", "servo", "hcsr04",
-                "neopixel", "tmp102", "robot", "dht11", "dht22", "ds18b20", "touch", "ssd1306", "sh1106")
+                "neopixel", "tmp102", "robot", "dht11", "dht22", "ds18b20", "touch", "ssd1306", "sh1106",
+                "lcd1602", "mpu6050", "bmp280", "keypad", "seven_segment")
 MAX_STDIN_LINES = 100
+KIT_DEVICES = ("lcd1602", "mpu6050", "bmp280", "keypad", "seven_segment")
 
 
 class ScenarioError(ValueError):
@@ -77,7 +80,7 @@ def _pin(board: Board, value: Any, where: str) -> str:
 def parse_scenario(data: dict[str, Any] | None, board: Board) -> Scenario:
     """Validate ``data`` (a mapping from YAML/JSON) for ``board``."""
     data = dict(data or {})
-    allowed = {"seconds", "seed", "devices", "board_temperature", "stdin", "microbit"}
+    allowed = {"seconds", "seed", "devices", "board_temperature", "stdin", "microbit", "radio_peer"}
     unknown = set(data) - allowed
     if unknown:
         raise ScenarioError(f"scenario: unknown keys {sorted(unknown)}")
@@ -94,6 +97,15 @@ def parse_scenario(data: dict[str, Any] | None, board: Board) -> Scenario:
         raise ScenarioError("scenario.devices: at most one robot")
     temp = _curve(data.get("board_temperature", 22.0), "scenario.board_temperature", -40, 125)
     extra: dict[str, Any] = {}
+    if "radio_peer" in data:  # a second micro:bit, scripted: its messages join the radio's
+        from app.sim.scenario_kit import peer_echo, peer_messages
+
+        if board.family != "microbit":
+            raise ScenarioError("scenario.radio_peer: only a micro:bit has the radio module")
+        data["microbit"] = peer_messages(data["radio_peer"], data.get("microbit"), seconds)
+        echo = peer_echo(data["radio_peer"])
+        if echo is not None:
+            extra["radio_peer"] = echo
     if "microbit" in data:  # the micro:bit's own inputs (accelerometer, compass, light, radio...)
         from app.sim.hal.microbit_scenario import parse_microbit  # lazy: avoids an import cycle
 
@@ -128,6 +140,10 @@ def _device(board: Board, d: Any, where: str) -> dict[str, Any]:
         except RobotConfigError as exc:
             raise ScenarioError(str(exc)) from None
         return out
+    if kind in KIT_DEVICES:
+        from app.sim.scenario_kit import parse_kit_device
+
+        return parse_kit_device(board, d, where, out)
     if kind == "hcsr04":
         out["trigger"] = _pin(board, d.get("trigger"), f"{where}.trigger")
         out["echo"] = _pin(board, d.get("echo"), f"{where}.echo")
@@ -234,7 +250,7 @@ def guest_devices(sc: Scenario, board: Board) -> dict[str, Any]:
             ds18b20.setdefault(d["pin"], []).append(_us(d["curve"]))
         elif kind == "touch":
             touch[d["pin"]] = _us(d["curve"])
-        elif kind in ("ssd1306", "sh1106"):
+        elif kind in ("ssd1306", "sh1106", "lcd1602", "mpu6050", "bmp280"):
             i2c_other.append(d["address"])
         elif kind == "stdin":
             stdin.extend(d["lines"])

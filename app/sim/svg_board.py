@@ -4,7 +4,9 @@ Owns the board outlines (Raspberry Pi Pico / Pico W with their real 40-pin heade
 ESP32 DevKit V1 with its blue LED on GPIO2, the BBC micro:bit V2 with its 5×5 display and edge
 connector), pads lit by the level (or PWM duty) of each output, input pins ringed, the onboard LED
 glowing when on, and a row of attached devices drawn from the trace: external LEDs, NeoPixel
-strips, servos (horn at the angle) and buzzers/speaker (note and frequency).
+strips, servos (horn at the angle), buzzers/speaker (note and frequency), OLED displays
+(:mod:`app.sim.svg_oled`) and the kit's LCD, seven-segment displays and keypads
+(:mod:`app.sim.svg_kit`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 from app.sim.boards import Board, get_board
 from app.sim.results import RunResult
+from app.sim.svg_kit import draw_kit, kit_pins, last_frames
 from app.sim.svg_oled import draw_oled, last_pictures
 from app.sim.svg_parts import (lang_of, note_name, open_svg, output_state, shown_rgb, text, tr,
                                uid)
@@ -209,12 +212,15 @@ def _devices(board: Board, state: dict[str, Any], events, x0: float, y0: float, 
         if e.source not in seen:
             seen.append(e.source)
     onboard = board.led
+    kit = last_frames(events)
+    taken = kit_pins(kit)  # segments, digits and keypad lines are not LEDs
     pins_out: list[str] = []
     for src in seen:
         head, _, label = src.partition(":")
         key = board.physical(label) if label else ""
         if head in ("pin", "pwm") and key != onboard and key not in pins_out and key in state \
-                and f"servo:{key}" not in state and f"buzzer:{key}" not in state:
+                and f"servo:{key}" not in state and f"buzzer:{key}" not in state \
+                and key not in taken:
             if any(ev.source == src and ev.kind in ("value", "duty") for ev in events):
                 pins_out.append(key)
     for key in pins_out:
@@ -285,6 +291,9 @@ def _devices(board: Board, state: dict[str, Any], events, x0: float, y0: float, 
     sized: list[tuple[float, list[str], float]] = [(w, parts, 90.0) for w, parts in items]
     for source, picture in last_pictures(events).items():  # OLED displays: taller than the rest
         w, parts, line, h = draw_oled(source, picture, lang)
+        sized.append((w, parts, h))
+        said.append(line)
+    for w, parts, line, h in draw_kit(kit, lang):  # LCD, seven-segment displays, keypads
         sized.append((w, parts, h))
         said.append(line)
     out: list[str] = []

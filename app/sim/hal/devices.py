@@ -7,7 +7,9 @@ the current instant of the host's clock (a DHT reading, a DS18B20 temperature, a
 next ``stdin`` line). Devices absent from the scenario answer as on a board with nothing wired:
 SPI reads 0xFF, a DHT read times out, a onewire scan finds nothing. I2C writes to an SSD1306 or
 SH1106 display also feed its controller model (:mod:`app.sim.hal.oled`), and each new picture
-on the glass is recorded as an ``oled:<address> frame`` event (base64 of 128×64 MONO_VLSB).
+on the glass is recorded as an ``oled:<address> frame`` event (base64 of 128×64 MONO_VLSB). The
+other kit devices (LCD1602, MPU6050, BMP280, keypad, seven-segment) are wired by
+:mod:`app.sim.hal.kit` on top of these handlers.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ DS18B20_CONVERT_US = 750_000  # the 12-bit conversion (programs sleep this long 
 OLED_GROUP_US = 30_000  # display pictures closer than this are one update (page-by-page drivers)
 OLED_MAX_FRAMES = 400  # then at most one picture every OLED_SLOW_US, to bound the trace
 OLED_SLOW_US = 250_000
+KIT_TYPES = frozenset({"lcd1602", "mpu6050", "bmp280", "keypad", "seven_segment"})
 
 
 class DevicesIO:
@@ -43,6 +46,10 @@ class DevicesIO:
                        for d in vb.scenario.devices if d["type"] in ("ssd1306", "sh1106")}
         self.frames: dict[int, tuple[bytes, Any, int, int]] = {}  # addr -> (picture, event, t0, n)
         self._i2c_write: Any = None
+        if vb.scenario.extra.get("radio_peer"):  # a scripted micro:bit answering on the radio
+            from app.sim.hal.radio_peer import attach_peer
+
+            attach_peer(vb)
 
     def install(self, h: dict[int, Any]) -> None:
         if self.panels and ord("H") in h:  # displays see the bus writes after the bus did them
@@ -52,6 +59,10 @@ class DevicesIO:
                            "L": self.onewire, "O": self.watchdog, "i": self.stdin,
                            "B": self.module_chunk, "?": self.firmware_has}.items():
             h[ord(letter)] = fn
+        if any(d["type"] in KIT_TYPES for d in self.vb.scenario.devices):
+            from app.sim.hal.kit import KitIO  # the LCD, MPU6050, BMP280, keypad, 7-segment
+
+            KitIO(self.vb).install(h)
 
     def i2c_write_displays(self, label: str, payload: bytes, a: tuple[int, ...]) -> Any:
         """The bus's own write (ack, cost, ``i2c`` event), then the display at that address, if
