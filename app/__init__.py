@@ -55,6 +55,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from app import errors
     from app.admin.views import bp as admin_bp
     from app.auth.views import bp as auth_bp
+    from app.boards.views import bp as boards_bp
     from app.catalog.views import bp as catalog_bp
     from app.catalog.worksheet_views import bp as worksheet_bp
     from app.learn.projects import bp as projects_bp
@@ -62,13 +63,14 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from app.learn.workspace import bp as workspace_bp
     from app.main.views import bp as main_bp
     from app.playground.views import bp as playground_bp
+    from app.privacy.views import audit_bp, privacy_bp
     from app.program.views import bp as program_bp
     from app.skills.views import bp as skills_bp
     from app.teach.join import bp as join_bp
     from app.teach.views import bp as teach_bp
 
     for blueprint in (main_bp, auth_bp, catalog_bp, worksheet_bp, learn_bp, workspace_bp, projects_bp, teach_bp,
-                      join_bp, playground_bp, program_bp, admin_bp, skills_bp):
+                      join_bp, playground_bp, program_bp, admin_bp, skills_bp, privacy_bp, audit_bp, boards_bp):
         app.register_blueprint(blueprint)
     errors.init_app(app)
     from app.cli import register_commands

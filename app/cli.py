@@ -20,12 +20,15 @@ import click
 HELP = "Officina: digital, making and robotics education for schools."
 
 # Commands that need no web app: "module:attribute", imported when the command is called.
-LIGHT_COMMANDS = {"sim": "app.sim.cli:sim", "lab": "app.sim.cli:lab", "grader": "app.cli:grader_command"}
+LIGHT_COMMANDS = {"sim": "app.sim.cli:sim", "lab": "app.sim.cli:lab", "grader": "app.cli:grader_command",
+                  "board": "app.boards.cli:board"}
 
 # One line per command for ``officina --help`` (kept here so that listing them loads nothing).
 SUMMARIES = {
+    "board": "Run and check a lab on a real board connected by USB (needs officina[boards]).",
     "content": "Check curricula and labs as files; sync them into the database.",
     "create-admin": "Create an administrator account and print its generated password once.",
+    "dashboards": "Programme dashboards: refresh their summary tables (cron).",
     "db": "Database migrations (officina db upgrade).",
     "demo": "Create or upgrade the database and load the demo school world.",
     "grader": "Run grading workers that serve the simulator job queue.",
@@ -227,11 +230,13 @@ def register_commands(app) -> None:
     content.add_command(content_sync_command)
     for group in (content, sim, lab):
         app.cli.add_command(group)
+    from app.boards.cli import board
     from app.privacy.cli import privacy
+    from app.program.cli import dashboards
     from app.program.synth_city import synth_city_command
 
-    app.cli.add_command(privacy)
-    app.cli.add_command(synth_city_command)
+    for command in (board, privacy, dashboards, synth_city_command):
+        app.cli.add_command(command)
 
 
 def main() -> None:

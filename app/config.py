@@ -83,6 +83,8 @@ class Settings:
     runs_per_minute: int = 10
     run_expiry_seconds: int = 120
     run_pace_ms: int = 500
+    suppression_min: int = 10
+    pseudonymise_after_years: int = 2
 
     @property
     def is_production(self) -> bool:
@@ -132,6 +134,8 @@ def read_settings(instance_path: str) -> Settings:
         runs_per_minute=max(1, _env_int("RUNS_PER_MINUTE", 10)),
         run_expiry_seconds=max(10, _env_int("RUN_EXPIRY_SECONDS", 120)),
         run_pace_ms=max(0, _env_int("RUN_PACE_MS", 500)),
+        suppression_min=max(3, _env_int("SUPPRESSION_MIN", 10)),  # never below 3 (app.program.suppression)
+        pseudonymise_after_years=max(1, _env_int("PSEUDONYMISE_AFTER_YEARS", 2)),
     )
 
 
@@ -171,4 +175,7 @@ def flask_config(settings: Settings, instance_path: str) -> dict[str, object]:
         "RUNS_PER_MINUTE": settings.runs_per_minute,
         "RUN_EXPIRY_SECONDS": settings.run_expiry_seconds,
         "RUN_PACE_SECONDS": settings.run_pace_ms / 1000,
+        # Programme dashboards: smallest group shown; data protection: retention of archived classes.
+        "SUPPRESSION_MIN": settings.suppression_min,
+        "PSEUDONYMISE_AFTER_YEARS": settings.pseudonymise_after_years,
     }

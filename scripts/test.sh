@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip >/dev/null
-.venv/bin/pip install -q -e '.[test,queue]'
+.venv/bin/pip install -q -e '.[test,queue,boards]'
 # Browser tests drive Debian's Chromium (never a downloaded one). Install it when we can (root);
 # otherwise run everything else and say so. CI (.ci/run) always installs it first.
 CHROMIUM="${OFFICINA_CHROMIUM:-/usr/bin/chromium}"

@@ -27,7 +27,7 @@ GPS_IFD = 0x8825
 def upload_dir(app, tmp_path):
     """A private upload folder per test."""
     folder = tmp_path / "uploads"
-    app.config["UPLOAD_DIR"] = str(folder)
+    app.config["UPLOAD_FOLDER"] = str(folder)
     return folder
 
 

@@ -67,9 +67,9 @@ def refusal_text(reason: str, name: str = "") -> str:
 
 
 def upload_folder() -> str:
-    """Where evidence files live: ``UPLOAD_DIR``, else ``UPLOAD_FOLDER``, else instance/uploads."""
+    """Where evidence files live: ``UPLOAD_FOLDER`` (``OFFICINA_UPLOAD_FOLDER``), else instance/uploads."""
     config = current_app.config
-    return config.get("UPLOAD_DIR") or config.get("UPLOAD_FOLDER") or os.path.join(current_app.instance_path, "uploads")
+    return config.get("UPLOAD_FOLDER") or os.path.join(current_app.instance_path, "uploads")
 
 
 def _catalog():

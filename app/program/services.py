@@ -31,12 +31,13 @@ class LevelRow:
         return self.students is None
 
 
-def suppress(count: int) -> int | None:
-    return count if count >= MIN_GROUP_SIZE else None
+def suppress(count: int, minimum: int = MIN_GROUP_SIZE) -> int | None:
+    return count if count >= minimum else None
 
 
-def programme_overview() -> list[LevelRow]:
-    """One row per school × level with active classes, ordered by district and school."""
+def programme_overview(minimum: int = MIN_GROUP_SIZE) -> list[LevelRow]:
+    """One row per school × level with active classes, ordered by district and school; student
+    counts below ``minimum`` suppressed (no totals are shown, so no complements are needed)."""
     students = (
         select(Membership.classroom_id, func.count(Membership.id).label("n"))
         .where(Membership.role == ClassRole.STUDENT)
@@ -55,6 +56,6 @@ def programme_overview() -> list[LevelRow]:
         .order_by(School.district, School.name, Classroom.level)
     )
     return [
-        LevelRow(district, name, code, level, int(classes), suppress(int(n)))
+        LevelRow(district, name, code, level, int(classes), suppress(int(n), minimum))
         for district, name, code, level, classes, n in db.session.execute(query)
     ]
