@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, jsonify, render_template, request
-from flask_babel import get_locale
+from flask import Blueprint, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -21,17 +20,13 @@ from app.authz import Action, requires
 from app.boards.harness import board_grading, harness_source
 from app.boards.services import (BoardRunIncomplete, NotGradedOnBoard, WrongBoardConnected,
                                  submit_board_attempt)
-from app.catalog.services import CatalogUnavailable, get_catalog
 from app.catalog.workspace import attempt_result, student_workspace
 from app.sim.labs import load_lab
 from app.work.attempts import hide_details
 from app.work.errors import AttemptsExhausted, SubmissionInvalid
+from app.catalog.pages import lab_or_404, page_lang as _lang
 
 bp = Blueprint("boards", __name__)
-
-
-def _lang() -> str:
-    return str(get_locale() or "it")
 
 
 @bp.app_context_processor
@@ -56,13 +51,7 @@ def _refused(message: str, status: int):
 @requires(Action.DO_CLASSWORK)
 def board_attempt(lab_slug: str):
     """Grade a board's run of a lab and record it as a "real board" attempt."""
-    try:
-        catalog = get_catalog()
-    except CatalogUnavailable:
-        abort(503)
-    lab = catalog.labs.get(lab_slug)
-    if lab is None:
-        abort(404)
+    catalog, lab = lab_or_404(lab_slug)
     data = request.get_json(silent=True)
     if not isinstance(data, dict) or not all(isinstance(data.get(k), str) for k in
                                              ("code", "board", "output", "idempotency_key")):

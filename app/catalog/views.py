@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass, field
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, send_file
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -18,7 +17,7 @@ from wtforms.fields.choices import SelectChoice
 from app.authz import Action, authorize, can, requires
 from app.catalog import services
 from app.catalog.forms import LabRunForm
-from app.catalog.services import BOARD_NAMES, CatalogUnavailable
+from app.catalog.services import BOARD_NAMES
 from app.catalog.tryout import (TryoutRejected, TryoutResult, is_robot_lab, picture_alts, refusal_message,
                                  refusal_status, result_summary, run_tryout, world_pictures)
 from app.catalog.workspace import has_workspace, run_details_hidden, student_workspace
@@ -27,20 +26,9 @@ from app.content.queries import find_labs, find_modules
 from app.runs import RunRefused
 from app.sim.robot.replay import static_files as replay_static_files
 from app.work.drafts import lab_key, save_draft
+from app.catalog.pages import catalog_or_503 as _catalog, page_lang as _lang
 
 bp = Blueprint("catalog", __name__)
-
-
-def _lang() -> str:
-    return str(get_locale() or "it")
-
-
-def _catalog():
-    try:
-        return services.get_catalog()
-    except CatalogUnavailable as exc:
-        current_app.logger.error("content has errors: %s", exc.errors[:5])
-        abort(503)
 
 
 def _catalog_item(kind: str, slug: str):

@@ -353,13 +353,13 @@ def _python(check: Check, s: Setting, lang: str) -> Say:
     text = {k: check.message.get(k, "") for k in ("it", "en")}
     for k in text:
         figures = [figure(key, value, k) for key, value in sorted(_numbers(args))
-                   if not _states(text[k], num(value, k, 4))]
+                   if not _mentions_number(text[k], num(value, k, 4))]
         if figures:
             text[k] = f"{text[k]} ({'; '.join(figures)})"
     return Say(text["it"], text["en"])
 
 
-def _states(text: str, number: str) -> bool:
+def _mentions_number(text: str, number: str) -> bool:
     """Does ``text`` already contain ``number`` as a whole number ("10" is not in "100")?"""
     return re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", text) is not None
 

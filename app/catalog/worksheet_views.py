@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import base64
 
-from flask import Blueprint, abort, current_app, render_template
-from flask_babel import get_locale
+from flask import Blueprint, render_template
 from markupsafe import Markup
 
 from app.authz import Action, requires
-from app.catalog.services import CatalogUnavailable, get_catalog
 from app.catalog.worksheet import build_worksheet
 from app.content import default_dirs
+from app.catalog.pages import lab_or_404, page_lang
 
 bp = Blueprint("worksheet", __name__)
 
@@ -28,15 +27,8 @@ def _data_uri(svg: str) -> str:
 @requires(Action.BROWSE_CATALOG)
 def lab_worksheet(slug: str):
     """The worksheet of one lab in the page's language; 404 for an unknown lab."""
-    try:
-        catalog = get_catalog()
-    except CatalogUnavailable as exc:
-        current_app.logger.error("content has errors: %s", exc.errors[:5])
-        abort(503)
-    lab = catalog.labs.get(slug)
-    if lab is None:
-        abort(404)
-    lang = "en" if str(get_locale() or "it") == "en" else "it"
+    _catalog, lab = lab_or_404(slug)
+    lang = "en" if page_lang() == "en" else "it"
     sheet = build_worksheet(lab, default_dirs()[0], lang)
     worlds = [(world, _data_uri(world.svg)) for world in sheet.worlds]
     # the wiring SVG is built by app.catalog.wiring_svg with every text escaped and no script

@@ -21,7 +21,6 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, MultipleFileField
 
 from app.authz import Action, get_or_404_for, requires
-from app.catalog.services import CatalogUnavailable, get_catalog
 from app.extensions import csrf, db
 from app.learn import uploads
 from app.learn.project_services import (add_uploads, find_project, mark_feedback_seen, pending_uploads,
@@ -30,6 +29,7 @@ from app.models import Upload
 from app.work.attempts import attempts_for
 from app.work.errors import WorkError
 from app.work.keys import project_key
+from app.catalog.pages import catalog_or_503 as _catalog
 
 bp = Blueprint("projects", __name__)
 
@@ -70,13 +70,6 @@ def upload_folder() -> str:
     """Where evidence files live: ``UPLOAD_FOLDER`` (``OFFICINA_UPLOAD_FOLDER``), else instance/uploads."""
     config = current_app.config
     return config.get("UPLOAD_FOLDER") or os.path.join(current_app.instance_path, "uploads")
-
-
-def _catalog():
-    try:
-        return get_catalog()
-    except CatalogUnavailable:
-        abort(503)
 
 
 @bp.route("/learn/projects/<module_slug>/<activity_slug>", methods=["GET", "POST"])

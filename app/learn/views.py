@@ -4,11 +4,10 @@ Data and rules live in ``app.learn.home``, ``app.learn.quiz`` and ``app.work``."
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.authz import Action, authorize, get_or_404_for, requires
-from app.catalog.services import CatalogUnavailable, get_catalog
 from app.extensions import db
 from app.learn.home import STATUS_LABELS, mark_comments_seen, student_home, work_url
 from app.learn.quiz import (answers_from_form, find_quiz, inline_code, new_idempotency_key, problem_text,
@@ -16,17 +15,10 @@ from app.learn.quiz import (answers_from_form, find_quiz, inline_code, new_idemp
 from app.models import Attempt, AttemptStatus, ClassRole
 from app.work.attempts import hide_details, submit_quiz
 from app.work.errors import AttemptsExhausted, SubmissionInvalid
+from app.catalog.pages import catalog_or_503 as _catalog
 
 bp = Blueprint("learn", __name__, url_prefix="/learn")
 bp.add_app_template_filter(inline_code, "inline_code")
-
-
-def _catalog():
-    try:
-        return get_catalog()
-    except CatalogUnavailable as exc:
-        current_app.logger.error("content has errors: %s", exc.errors[:5])
-        abort(503)
 
 
 @bp.route("/")

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import get_locale
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from app.authz import Action, requires
 from app.catalog.forms import LabSubmitForm
-from app.catalog.services import BOARD_NAMES, CatalogUnavailable, get_catalog
+from app.catalog.services import BOARD_NAMES
 from app.catalog.tryout import TryoutRejected, refusal_message, refusal_status, result_summary
 from app.catalog.workspace import SubmissionGrader, attempt_result, student_workspace
 from app.models import Attempt, AttemptStatus
@@ -25,23 +24,10 @@ from app.runs import RunRefused
 from app.work.attempts import ServerBusy, hide_details, submit_lab
 from app.work.drafts import MAX_CODE_CHARS, lab_key, save_draft
 from app.work.errors import AttemptsExhausted, SubmissionInvalid
+from app.catalog.pages import lab_or_404, page_lang as _lang
 
 bp = Blueprint("workspace", __name__, url_prefix="/learn")
 
-
-def _lang() -> str:
-    return str(get_locale() or "it")
-
-
-def _lab_or_404(slug: str):
-    try:
-        catalog = get_catalog()
-    except CatalogUnavailable:
-        abort(503)
-    lab = catalog.labs.get(slug)
-    if lab is None:
-        abort(404)
-    return catalog, lab
 
 
 def _wants_json() -> bool:
@@ -52,7 +38,7 @@ def _wants_json() -> bool:
 @requires(Action.DO_CLASSWORK)
 def save(lab_slug: str):
     """Autosave: JSON ``{code, board}`` in, ``{saved_at}`` out; 400 JSON when it cannot be kept."""
-    lab = _lab_or_404(lab_slug)[1]
+    lab = lab_or_404(lab_slug)[1]
     data = request.get_json(silent=True)
     code, board = (data.get("code"), data.get("board")) if isinstance(data, dict) else (None, None)
     if not isinstance(code, str) or not (board is None or board in lab.boards):
@@ -76,7 +62,7 @@ def _refused(message: str, status: int, headers: dict[str, str] | None = None, s
 def submit(lab_slug: str):
     """Record a graded attempt of the posted program. The same idempotency key (a double click,
     two tabs, a retry) returns the attempt already made. Refusals: 429/503 with ``Retry-After``."""
-    catalog, lab = _lab_or_404(lab_slug)
+    catalog, lab = lab_or_404(lab_slug)
     form = LabSubmitForm()
     form.board.choices = [SelectChoice(board, BOARD_NAMES.get(board, board)) for board in lab.boards]
     if not form.validate_on_submit():

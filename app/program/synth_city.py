@@ -59,7 +59,7 @@ def generate(connection, students: int, attempts: int, schools: int, seed: int) 
     """Write the city through a DB-API ``connection`` (committed by the caller)."""
     rng = random.Random(seed)
     now = datetime(2027, 5, 31, tzinfo=timezone.utc)
-    school_rows, classes, teachers = [], [], []
+    school_rows, classes = [], []
     for sid in range(1, schools + 1):
         district = rng.choices(MUNICIPI, MUNICIPIO_WEIGHTS)[0]
         level, years_in_level, kind = rng.choices(LEVELS, [0.45, 0.35, 0.2])[0]

@@ -8,13 +8,11 @@ completed modules, and the teacher's class heat map with its summary and CSV exp
 from __future__ import annotations
 
 import click
-from flask import Blueprint, abort, render_template
-from flask_babel import get_locale
+from flask import Blueprint, render_template
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.authz import Action, get_or_404_for, requires
-from app.catalog.services import CatalogUnavailable, get_catalog
 from app.extensions import db
 from app.i18n import short_date
 from app.models import ClassRole, Classroom
@@ -24,6 +22,7 @@ from app.skills.chart import line_chart
 from app.skills.evidence import (SOURCE_BOARD, SOURCE_BOARD_TEACHER, SOURCE_PROJECT, SOURCE_QUIZ,
                                  SOURCE_SIMULATOR, SOURCE_TEACHER)
 from app.teach.export import csv_bytes, export_filename
+from app.catalog.pages import catalog_or_503 as _catalog, page_lang as _lang
 
 bp = Blueprint("skills", __name__, cli_group="skills")
 
@@ -36,17 +35,6 @@ SOURCE_LABELS = {
     SOURCE_BOARD_TEACHER: _l("real board, result changed by the teacher"),
 }
 KIND_LABELS = {"lab": _l("lab"), "quiz": _l("quiz"), "project": _l("project")}
-
-
-def _lang() -> str:
-    return str(get_locale() or "it")
-
-
-def _catalog():
-    try:
-        return get_catalog()
-    except CatalogUnavailable:
-        abort(503)
 
 
 @bp.route("/learn/skills")

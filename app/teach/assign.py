@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import format_datetime, get_locale
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from app.authz import Action, get_or_404_for
-from app.catalog.services import CatalogUnavailable, get_catalog
 from app.content import Catalog
 from app.extensions import db
 from app.models import Assignment, Classroom
@@ -31,6 +30,7 @@ from app.work.assignments import class_assignments, create_assignment, delete_as
 from app.work.class_catalog import modules_for_class
 from app.work.errors import AssignmentInvalid
 from app.work.progress import CellStatus, Grid, class_grid
+from app.catalog.pages import catalog_or_503 as _catalog, page_lang as _lang
 
 # How a grid cell shows its status: a word, an icon (decorative: the word is always there) and a
 # colour class of progress.css.
@@ -51,17 +51,6 @@ DATE_PATTERN = "d MMM y, HH:mm"  # Babel pattern: "30 nov 2026, 08:00" in the sc
 FORM_FIELDS = {"module": "module", "activity": "activity", "due_at": "due_at", "max_attempts": "max_attempts",
                "students": "student_ids"}
 FILTERS = {"overdue": CellStatus.LATE, "review": CellStatus.NEEDS_REVIEW}
-
-
-def _lang() -> str:
-    return str(get_locale() or "it")
-
-
-def _catalog() -> Catalog:
-    try:
-        return get_catalog()
-    except CatalogUnavailable:
-        abort(503)
 
 
 @dataclass(frozen=True)

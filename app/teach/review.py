@@ -12,12 +12,10 @@ readable); every change needs ``REVIEW_ATTEMPT`` (a class not archived). Thin vi
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.authz import Action, authorize, can, get_or_404_for
-from app.catalog.services import CatalogUnavailable, get_catalog
 from app.catalog.tryout import is_robot_lab
 from app.catalog.workspace import attempt_result
 from app.content import Quiz
@@ -30,17 +28,7 @@ from app.teach.review_display import (activity_ref, code_lines, history_diffs, m
 from app.teach.review_forms import CommentForm, OverrideForm, RubricScoreForm, criterion_field, rubric_form
 from app.teach.review_services import ReviewInvalid, add_comment, override_result, score_project
 from app.work.attempts import attempts_for
-
-
-def _lang() -> str:
-    return str(get_locale() or "it")
-
-
-def _catalog():
-    try:
-        return get_catalog()
-    except CatalogUnavailable:
-        abort(503)
+from app.catalog.pages import catalog_or_503 as _catalog, page_lang as _lang
 
 
 def _reviewable(attempt_id: int) -> Attempt:
