@@ -17,6 +17,10 @@ fi
 if ! command -v redis-server >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     apt-get install -y -qq redis-server >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq redis-server >/dev/null)
 fi
+# The Web Serial client's wrapper is compared with the server's by running it in Node (Debian's nodejs).
+if ! command -v node >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get install -y -qq nodejs >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq nodejs >/dev/null)
+fi
 if [ ! -x "$CHROMIUM" ]; then
     echo "NOTE: Chromium not found at $CHROMIUM: browser tests are not run (apt-get install chromium)." >&2
     marker=(-m "not browser")
