@@ -1,7 +1,8 @@
 """Print the virtual robot's grading cost (issues 5 and 9): fuel per board-API call and of a 60 s
-line-following run; each robot lab's reference solution graded as a whole process, as a ratio to
-the blink lab measured in the same run (CPU time, interleaved; target <= 2x); and the in-process
-median time to grade a 60-second line-following run against blink.
+line-following run; the host calls one grade of each robot lab's solution makes (by command
+letter); each robot lab's reference solution graded as a whole process, as a ratio to the blink
+lab measured in the same run (CPU time, interleaved; target <= 2x); and the in-process median
+time to grade a 60-second line-following run against blink.
 Run: python benchmarks/robot_sim.py [repeats]
 """
 
@@ -38,6 +39,32 @@ ROBOT_LABS = sorted(p.parent.name for p in (ROOT / "labs").glob("*/lab.yaml")
                     if "robot:" in p.read_text(encoding="utf-8"))
 
 
+def host_calls() -> None:
+    """Host calls of one grade of each robot lab's solution (every world), by command letter."""
+    from collections import Counter
+
+    from app.sim.hal.board import VirtualBoard
+
+    counts: Counter = Counter()
+    plain = VirtualBoard.call
+
+    def counted(self, name, payload, args, fuel):  # noqa: ANN001, ANN202
+        if self.started:
+            counts[name[:1].decode("ascii", "replace")] += 1
+        return plain(self, name, payload, args, fuel)
+
+    VirtualBoard.call = counted
+    try:
+        print("host calls per grade (all worlds), by command:")
+        for lab in ROBOT_LABS:
+            counts.clear()
+            grade_local(load_lab(ROOT / "labs" / lab).read("solution.py"), load_lab(ROOT / "labs" / lab))
+            top = ", ".join(f"{k} {v}" for k, v in counts.most_common(6))
+            print(f"  {lab:<24} {sum(counts.values()):6d}  ({top})")
+    finally:
+        VirtualBoard.call = plain
+
+
 def robot_ratios(repeats: int) -> None:
     """Whole-process grading cost of every robot lab's solution against blink (same run)."""
     costs: dict[str, list[float]] = {lab: [] for lab in ROBOT_LABS + ["blink"]}
@@ -55,6 +82,7 @@ def robot_ratios(repeats: int) -> None:
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 15
     fuel_per_call()
+    host_calls()
     robot_ratios(max(1, n // 5))
     assert grade_line_60s(), "the line-following solution must pass"
     grade_local(BLINK_CODE, BLINK_LAB)  # warm up

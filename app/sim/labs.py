@@ -112,7 +112,7 @@ def _load(path: Path, stamp: tuple[Any, ...]) -> Lab:
     meta_file = path / "lab.yaml"
     try:
         raw = meta_file.read_bytes()
-        meta = yaml.safe_load(raw)
+        meta = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
     except (OSError, yaml.YAMLError) as exc:
         raise LabError(f"{meta_file}: {exc}") from None
     if not isinstance(meta, dict):

@@ -9,8 +9,10 @@ stack, memory, output flood) and the plain-language explanation. Workers call :f
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from app.sim import engine
@@ -55,6 +57,12 @@ def guest_config(board: Board, sc: Scenario, limits: engine.Limits) -> dict[str,
     (the scenario stays on the host)."""
     bc = board.guest_config()
     return {"board": bc, "seed": sc.seed, "heap": board.heap_kib * 1024}  # gc.mem_free() as on the board
+
+
+@lru_cache(maxsize=32)
+def _api_problems(code: str, board_name: str) -> tuple[dict[str, Any], ...]:
+    """:func:`check_api`'s findings, parsed once per program (a robot lab runs it per world)."""
+    return tuple(check_api(code, board_name))
 
 
 def _parse_traceback(stderr: str) -> dict[str, Any] | None:
@@ -111,9 +119,11 @@ def _outcome(raw: engine.RawRun, vb: VirtualBoard, limits: engine.Limits
 
 
 def execute(code: str, board_name: str, scenario: Scenario | dict[str, Any] | None = None,
-            seconds: float | None = None, limits: engine.Limits | None = None
-            ) -> tuple[RunResult, Trace]:
-    """Run ``code`` and return the result and its trace (recorded by the host's board)."""
+            seconds: float | None = None, limits: engine.Limits | None = None,
+            replay: bool = True) -> tuple[RunResult, Trace]:
+    """Run ``code`` and return the result and its trace (recorded by the host's board). A robot
+    run's result carries the replay of its trajectory unless ``replay`` is false (a caller that
+    shows one run of several adds it to that one: ``trace.robot.replay_data()``)."""
     board = get_board(board_name)
     sc = resolve_scenario(board, scenario, seconds)
     if len(code.encode("utf-8")) > MAX_SOURCE_BYTES:
@@ -124,11 +134,19 @@ def execute(code: str, board_name: str, scenario: Scenario | dict[str, Any] | No
     limits = limits or engine.Limits(
         fuel=fuel_budget(sc.seconds, robot_sim.end_step if robot_sim is not None else 0),
         heap_bytes=(board.heap_kib + BOARD_MODULES_KIB.get(board.family, 48)) * 1024)
-    problems = check_api(code, board.name)
+    problems = [dict(p) for p in _api_problems(code, board.name)]
     link = RobotLink(robot_sim) if robot_sim is not None else None
     vb = VirtualBoard(board, sc, link)
-    raw = engine.run_raw(build_program(guest_config(board, sc, limits), code),
-                         file_blob(board.family).encode(), vb, limits)
+    # A run allocates tens of thousands of short-lived tuples and no reference cycles worth
+    # chasing: the cyclic collector would only rescan the process's objects again and again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        raw = engine.run_raw(build_program(guest_config(board, sc, limits), code),
+                             file_blob(board.family).encode(), vb, limits)
+    finally:
+        if collecting:
+            gc.enable()
     outcome, error = _outcome(raw, vb, limits)
     if outcome == "time":
         vb.internal.setdefault("end", "time")
@@ -151,5 +169,6 @@ def execute(code: str, board_name: str, scenario: Scenario | dict[str, Any] | No
         # Motors keep their last power after the program ends, as on the real robot.
         trajectory = robot_sim.finish(end_us)
         trace = replace(trace, robot=trajectory)
-        result = replace(result, robot=trajectory.replay_data())
+        if replay:
+            result = replace(result, robot=trajectory.replay_data())
     return result, trace

@@ -216,6 +216,12 @@ def build(br, board):
         def duty_u16(self, d=None):
             if d == self._duty:  # the hot path of a drive loop: unchanged, no host call
                 return
+            if d.__class__ is int and 0 <= d <= 65535:  # a new duty: straight to the host
+                self._duty = d
+                A[0] = d
+                if hc("D", self._label):
+                    due()
+                return
             if d is None:
                 return self._duty
             if not isinstance(d, int):

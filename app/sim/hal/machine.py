@@ -13,12 +13,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from app.sim.boards import COSTS
-from app.sim.hal.board import TICKS_MASK, RunEnded
+from app.sim.hal.board import FUEL_PER_US, TICKS_MASK, RunEnded
 
 if TYPE_CHECKING:
     from app.sim.hal.board import VirtualBoard
 
 MAX_TIMERS = 32
+PIN_US, ADC_US = COSTS["pin"], COSTS["adc"]
 MAX_I2C_BYTES = 256  # fits the guest's 512-byte reply buffer
 PWM_RANGE = {"rp2": (8, 62_500_000), "esp32": (1, 40_000_000), "microbit": (1, 1_000_000)}
 
@@ -54,6 +55,8 @@ class MachineIO:
         self.timers: dict[int, int] = {}  # callback id -> generation
         self.gen = 0
         self.i2c_reg: dict[tuple[str, int], int] = {}
+        self.keys: dict[str, str] = {}  # pin label -> physical key, for labels already checked
+        self.robot_adc: dict[str, str] = {}  # ADC label -> key of a robot's line sensor
 
     def install(self, h: dict[int, Any]) -> None:
         for letter, fn in {"s": self.sleep, "S": self.sleep_ms, "m": self.ticks, "z": self.main_returned,
@@ -68,9 +71,13 @@ class MachineIO:
 
     # ---- helpers ---------------------------------------------------------------------------
     def phys(self, label: str) -> str:
+        key = self.keys.get(label)
+        if key is not None:
+            return key
         key = self.vb.board.names.get(label, label) if self.family != "microbit" else label
         if key not in self.valid:
             raise ValueError(label)
+        self.keys[label] = key  # only valid labels: a handful per board
         return key
 
     def pin(self, key: str) -> PinState:
@@ -108,10 +115,20 @@ class MachineIO:
         return self.vb.wait(self.vb.now + a[0])
 
     def sleep_ms(self, target: str, payload: bytes, a: tuple[int, ...]) -> bool:
-        if a[0] <= 0:
-            self.vb.cost(COSTS["tick"])
+        vb = self.vb
+        ms = a[0]
+        if ms <= 0:
+            vb.cost(COSTS["tick"])
             return False
-        return self.vb.wait(self.vb.now + a[0] * 1000)
+        if vb.queue or vb.wdt_deadline is not None:
+            return vb.wait(vb.now + ms * 1000)
+        vb.slept = True  # vb.wait with nothing that could interrupt it, inlined (a drive loop's)
+        now = vb.now + ms * 1000
+        if now >= vb.end_us:
+            vb.now = vb.end_us
+            raise RunEnded("time")
+        vb.now = now
+        return False
 
     def ticks(self, target: str, payload: bytes, a: tuple[int, ...]) -> None:
         vb = self.vb
@@ -221,15 +238,20 @@ class MachineIO:
 
     def pwm_duty(self, label: str, payload: bytes, a: tuple[int, ...]) -> None:
         vb = self.vb
-        key = self.phys(label)
+        key = self.keys.get(label) or self.phys(label)
         if key in self.input_only:
             return
-        vb.cost(COSTS["pin"])
-        d = min(max(a[0], 0), 65535)
-        st = self.pin(key)
+        vb.charge += PIN_US * FUEL_PER_US  # vb.cost(PIN_US), inlined
+        now = vb.now = vb.now + PIN_US
+        if now >= vb.end_us:
+            vb.now = vb.end_us
+            raise RunEnded("time")
+        d = a[0]
+        d = 0 if d < 0 else 65535 if d > 65535 else d
+        st = self.pins.get(key) or self.pin(key)
         if d != st.duty:
             st.duty = d
-            if vb.robot is not None and vb.robot.pwm(key, d, vb.now):
+            if vb.robot is not None and vb.robot.pwm(key, d, now):
                 return  # a motor: the robot's trajectory records it, not the trace
             vb.log("pwm:" + label, "duty", d)
 
@@ -246,14 +268,30 @@ class MachineIO:
 
     def adc_read(self, label: str, payload: bytes, a: tuple[int, ...]) -> None:
         vb = self.vb
-        vb.cost(COSTS["adc"])
+        key = self.robot_adc.get(label)
+        if key is not None:  # a robot's line sensor (the hot path of a line follower)
+            vb.charge += ADC_US * FUEL_PER_US  # vb.cost(ADC_US), inlined
+            now = vb.now = vb.now + ADC_US
+            if now >= vb.end_us:
+                vb.now = vb.end_us
+                raise RunEnded("time")
+            v = vb.robot.analog(key, now)
+            vb.res_i = (v & 0xFFF0 if self.family == "rp2" else v,)
+            return
+        vb.cost(ADC_US)
         if label == "temp" and self.family == "rp2":
             volts = 0.706 - (vb.inputs.temperature(vb.now) - 27) * 0.001721
             v = int(volts / 3.3 * 65535)
         else:
-            key = self.phys(label)
-            v = vb.inputs.analog_u16(key, vb.now, vb.robot) if key in vb.board.adc else 0
-        vb.ints(v & 0xFFF0 if self.family == "rp2" else v)
+            key = self.keys.get(label) or self.phys(label)
+            if key not in vb.board.adc:
+                v = 0
+            elif vb.robot is not None and key in vb.robot.line:
+                self.robot_adc[label] = key
+                v = vb.robot.analog(key, vb.now)
+            else:
+                v = vb.inputs.analog_u16(key, vb.now)
+        vb.res_i = (v & 0xFFF0 if self.family == "rp2" else v,)
 
     # ---- buses and strips ------------------------------------------------------------------
     def neopixel(self, label: str, payload: bytes, a: tuple[int, ...]) -> None:

@@ -125,3 +125,63 @@ class SegmentGrid:
         if c < 0 or r < 0 or c >= self.cols or r >= self.rows:
             return ()
         return self.prepared[r * self.cols + c]
+
+
+@dataclass(frozen=True)
+class ReachGrid:
+    """Prepared segments bucketed by the cells of a fine grid from which a point can lie within
+    ``reach`` of a segment's edge (``reach`` + its half width from its centre line); a point in
+    an empty cell is farther than that from every edge. It answers only inside the area of the
+    :class:`SegmentGrid` it refines (``outer``), so both see the same segments that matter. The
+    line sensors ask it: only a spot closer than its size to a line's edge sees the line."""
+
+    x0: float
+    y0: float
+    cell: float
+    cols: int
+    rows: int
+    prepared: tuple[tuple[Prepared, ...], ...]
+    outer: SegmentGrid
+    inside: bytes = b""  # per cell: 1 when the whole cell lies inside the outer grid's area
+
+    @classmethod
+    def build(cls, segments: list[Segment], reach: float, outer: SegmentGrid,
+              cell: float = 4.0) -> ReachGrid:
+        if not segments:
+            return cls(0.0, 0.0, cell, 0, 0, (), outer)
+        # each segment's bounding box, widened by its reach (and a hair for rounding)
+        boxes = [(min(x0, x1) - pad, min(y0, y1) - pad, max(x0, x1) + pad, max(y0, y1) + pad)
+                 for x0, y0, x1, y1, hw in segments for pad in (reach + hw + 1e-6,)]
+        gx, gy = min(b[0] for b in boxes) - cell, min(b[1] for b in boxes) - cell
+        cols = int((max(b[2] for b in boxes) - gx) // cell) + 2
+        rows = int((max(b[3] for b in boxes) - gy) // cell) + 2
+        cells: list[list[Prepared]] = [[] for _ in range(cols * rows)]
+        for seg, (bx0, by0, bx1, by1) in zip(segments, boxes):
+            rec = prepare(seg)
+            for r in range(int((by0 - gy) // cell), int((by1 - gy) // cell) + 1):
+                for c in range(int((bx0 - gx) // cell), int((bx1 - gx) // cell) + 1):
+                    cells[r * cols + c].append(rec)
+        # the outer grid answers for [-cell, (cols - 1) * cell) on each axis; a hair of margin
+        # keeps a point that rounds into a neighbouring cell on the safe side
+        lo_x, hi_x = -outer.cell + 1e-6, (outer.cols - 1) * outer.cell - 1e-6
+        lo_y, hi_y = -outer.cell + 1e-6, (outer.rows - 1) * outer.cell - 1e-6
+        cols_in = bytes(1 if lo_x <= gx + c * cell and gx + (c + 1) * cell <= hi_x else 0
+                        for c in range(cols))
+        no_row = bytes(cols)
+        inside = b"".join(cols_in if lo_y <= gy + r * cell and gy + (r + 1) * cell <= hi_y
+                          else no_row for r in range(rows))
+        return cls(gx, gy, cell, cols, rows, tuple(tuple(b) for b in cells), outer, inside)
+
+    def near(self, x: float, y: float) -> tuple[Prepared, ...]:
+        """Segments whose edge may lie within ``reach`` of (x, y) (none: all are farther, or the
+        point is outside the outer grid)."""
+        c = int((x - self.x0) // self.cell)
+        r = int((y - self.y0) // self.cell)
+        if c < 0 or r < 0 or c >= self.cols or r >= self.rows:
+            return ()
+        i = r * self.cols + c
+        o = self.outer
+        if not self.inside[i] and not (0 <= int(x // o.cell) + 1 < o.cols
+                                       and 0 <= int(y // o.cell) + 1 < o.rows):
+            return ()
+        return self.prepared[i]

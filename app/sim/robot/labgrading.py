@@ -19,7 +19,7 @@ every time limit a check derives from that world (:func:`seconds_needed`).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -135,14 +135,17 @@ def grade_worlds(code: str, lab: Any, board: str, lang: str) -> GradeResult:
     robot: RobotLab = lab.robot
     b = get_board(board)
     runs = []
+    trajectories = []
     for i in range(len(robot.worlds)):
         sc = parse_scenario(scenario_for(lab.scenario_data, robot, i, lab.checks), b)
-        result, trace = runner.execute(code, board, sc)
+        # the replay is drawn for the one run shown (below), not for every world
+        result, trace = runner.execute(code, board, sc, replay=False)
         if getattr(result, "outcome", "") == "busy":
             # the server was too busy to finish the run: nothing is graded (see runner)
             return GradeResult(lab.slug, result, (), lang)
         ctx = CheckContext(trace, result, lab.python_checks)
         runs.append((result, tuple(c.run(ctx) for c in lab.checks)))
+        trajectories.append(getattr(trace, "robot", None))
     combined = combine_checks(lab.checks, runs, [_place(i, lw) for i, lw in enumerate(robot.worlds)])
     shown = next((i for i, (res, checks) in enumerate(runs)
                   if not robot.worlds[i].hidden and not all(c.passed for c in checks)), None)
@@ -153,4 +156,7 @@ def grade_worlds(code: str, lab: Any, board: str, lang: str) -> GradeResult:
                     "passed": all(c.passed for c in runs[i][1]),
                     "failed": [c.id for c in runs[i][1] if not c.passed], "shown": i == shown}
                    for i, lw in enumerate(robot.worlds))
-    return GradeResult(lab.slug, runs[shown][0], combined, lang, worlds)
+    result = runs[shown][0]
+    if trajectories[shown] is not None:
+        result = replace(result, robot=trajectories[shown].replay_data())
+    return GradeResult(lab.slug, result, combined, lang, worlds)

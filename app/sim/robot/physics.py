@@ -16,6 +16,7 @@ import math
 import random
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import islice
 
 from app.sim.robot import sensors
 from app.sim.robot.kits import RobotSetup
@@ -25,6 +26,7 @@ MASK64 = (1 << 64) - 1
 # a state: (x_cm, y_cm, heading_rad, left_cm_s, right_cm_s, blocked 0/1)
 State = tuple[float, float, float, float, float, int]
 _NO_TARGETS = (0, 0, 0.0, 0.0)
+LIGHT_U16, SPAN_U16 = sensors.LIGHT_U16, sensors.DARK_U16 - sensors.LIGHT_U16
 
 
 def unit_noise(seed: int, step: int, channel: int) -> float:
@@ -48,7 +50,8 @@ def noise_table(seed: int) -> tuple[float, ...]:
     on every machine): hashing per call cost about a microsecond, a lookup a tenth of that, and
     runs on the same world share the table."""
     rnd = random.Random(seed).random
-    return tuple(2.0 * rnd() - 1.0 for _ in range(NOISE_SIZE))
+    # 2 * r - 1 for each of the first NOISE_SIZE draws, iterated in C (-1.0 + y is y - 1.0)
+    return tuple(map((-1.0).__add__, map((2.0).__mul__, islice(iter(rnd, -1.0), NOISE_SIZE))))
 
 
 def step_noise(table: tuple[float, ...], step: int, channel: int) -> float:
@@ -83,23 +86,39 @@ class RobotSim:
         self._last_pose: tuple[float, float, float] | None = None  # pose of the cached readings
         self._last_covers: list[float] = []
         self._last_bumpers: list[int] = []
+        self._spot_grid = self.world.line_spot_grid
+        self._line_offsets = [(sen.x, sen.y) for sen in self.kit.line]
+        self._line_channels = [(10 + i) * CHANNEL_STRIDE for i in range(len(self.kit.line))]
+        self._consts = (self.dt, self.alpha, setup.noise.jitter, self.noise, self.kit.track_cm,
+                        self.kit.radius_cm, self.world.goal, self.world.wall_grid)
 
     # ---- commands ---------------------------------------------------------------------------
     def command(self, eff_step: int, motor: int, power: float) -> None:
         """Motor ``motor`` gets ``power`` (-1..1) from step ``eff_step`` on."""
         if motor not in (0, 1) or not math.isfinite(power):
             return
-        eff = min(max(int(eff_step), self.floor_step), self.end_step)
-        power = max(-1.0, min(1.0, power))
+        eff = int(eff_step)
+        if eff < self.floor_step:
+            eff = self.floor_step
+        if eff > self.end_step:
+            eff = self.end_step
+        power = -1.0 if power < -1.0 else 1.0 if power > 1.0 else power
         steps, values = self.cmd_steps[motor], self.cmd_values[motor]
-        i = bisect_right(steps, eff)
-        if steps[i - 1] == eff:
-            values[i - 1] = power
-            del steps[i:], values[i:]
-        else:
-            del steps[i:], values[i:]
+        last = steps[-1]
+        if eff > last:  # the usual case: a command after every earlier one
             steps.append(eff)
             values.append(power)
+        elif eff == last:
+            values[-1] = power
+        else:
+            i = bisect_right(steps, eff)
+            if steps[i - 1] == eff:
+                values[i - 1] = power
+                del steps[i:], values[i:]
+            else:
+                del steps[i:], values[i:]
+                steps.append(eff)
+                values.append(power)
         self._cached_targets = _NO_TARGETS
         # states after `eff` were computed with the old command: drop them
         if len(self.states) > eff + 1:
@@ -122,16 +141,19 @@ class RobotSim:
     # ---- stepping ---------------------------------------------------------------------------
     def ensure(self, k: int) -> State:
         """The state at step ``k`` (computed if needed; ``k`` is capped at the run's end)."""
-        k = min(max(k, 0), self.end_step)
+        if k < 0:
+            k = 0
+        elif k > self.end_step:
+            k = self.end_step
         states = self.states
         if len(states) > k:
             return states[k]
-        kit, world, dt, alpha = self.kit, self.world, self.dt, self.alpha
-        jitter = self.setup.noise.jitter
-        table, track, radius = self.noise, kit.track_cm, kit.radius_cm
-        goal = world.goal
+        # (one step per call in a drive loop: the constants come from one tuple)
+        dt, alpha, jitter, table, track, radius, goal, grid = self._consts
+        world = self.world
+        cell, cols, rows, walls_near = grid.cell, grid.cols, grid.rows, grid.prepared
         blocked = sensors.body_blocked
-        cos, sin = math.cos, math.sin
+        cos, sin, hypot = math.cos, math.sin, math.hypot
         # the wheel speeds commanded stay the same until the next command: look them up once
         valid_from, next_change, tl, tr = self._cached_targets
         while len(states) <= k:
@@ -154,12 +176,19 @@ class RobotSim:
             nx = x + v * cos(thm) * dt
             ny = y + v * sin(thm) * dt
             nth = th + w * dt
-            if (nx != x or ny != y) and blocked(world, nx, ny, radius):
+            moved = nx != x or ny != y
+            if moved:  # no wall in the grid cell: nothing to collide with (body_blocked's lookup)
+                c, r = int(nx // cell) + 1, int(ny // cell) + 1
+                moved = 0 <= c < cols and 0 <= r < rows and bool(walls_near[r * cols + c])
+            if moved and blocked(world, nx, ny, radius):
                 states.append((x, y, nth, 0.0, 0.0, 1))
             else:
                 states.append((nx, ny, nth, vl, vr, 0))
-                if goal is not None and self.goal_step is None and goal.contains(nx, ny):
-                    self.goal_step = j + 1
+                if goal is not None and self.goal_step is None:
+                    # Goal.contains, inlined for the disc
+                    if (hypot(nx - goal.x, ny - goal.y) <= goal.radius if goal.rect is None
+                            else goal.contains(nx, ny)):
+                        self.goal_step = j + 1
         return states[k]
 
     @property
@@ -175,31 +204,45 @@ class RobotSim:
     def _targets(self, step: int) -> tuple[float, float, int]:
         """Both wheels' commanded speeds at ``step`` and the first later step they may change."""
         nxt = 1 << 62
-        speeds = []
+        speeds = [0.0, 0.0]
+        db = self.kit.dead_band
+        top = self.kit.top_speed * self.setup.speed_scale
         for motor in (0, 1):
             steps = self.cmd_steps[motor]
-            i = bisect_right(steps, step)
-            speeds.append(self._speed(self.cmd_values[motor][i - 1], motor))
-            if i < len(steps):
-                nxt = min(nxt, steps[i])
+            if step >= steps[-1]:  # after the last command (a drive loop's usual case)
+                power = self.cmd_values[motor][-1]
+            else:
+                i = bisect_right(steps, step)
+                power = self.cmd_values[motor][i - 1]
+                if i < len(steps):
+                    nxt = min(nxt, steps[i])
+            a = abs(power)  # _speed, inlined (the same arithmetic in the same order)
+            if a > db:
+                v = top * (a - db) / (1.0 - db) * self.gain[motor]
+                speeds[motor] = v if power > 0 else -v
         return speeds[0], speeds[1], nxt
 
     # ---- sensors ----------------------------------------------------------------------------
     def line_and_bumpers(self, k: int) -> list[int]:
         """Readings at step ``k``: analog line values, then bumper states (1 = pressed)."""
-        x, y, th, _, _, _ = self.ensure(k)
-        amp = self.setup.noise.sensor
-        noise = [amp * step_noise(self.noise, k, 10 + i) for i in range(len(self.kit.line))]
+        states = self.states
+        x, y, th, _, _, _ = states[k] if 0 <= k < len(states) else self.ensure(k)
         pose = (x, y, th)
         if pose != self._last_pose:  # a robot standing still (or pushing a wall) sees the same
             self._last_pose = pose
-            self._last_covers = sensors.line_covers(self.world, self.kit, x, y, th)
+            self._last_covers = sensors.spot_covers(self._spot_grid, self._line_offsets, x, y, th)
             # a bumper can only touch a solid within its reach of the body: skip both when none is
             near_wall = bool(self.kit.bumpers) and sensors.body_blocked(
                 self.world, x, y, self.kit.radius_cm + sensors.BUMPER_REACH_CM + 1e-6)
             self._last_bumpers = [1 if near_wall and sensors.bumper_pressed(
                 self.world, self.kit, x, y, th, b.angle) else 0 for b in self.kit.bumpers]
-        return sensors.readings_from_covers(self._last_covers, noise) + self._last_bumpers
+        # sensors.readings_from_covers with step_noise(k, 10 + sensor), inlined
+        amp, table, at = self.setup.noise.sensor, self.noise, k * STEP_STRIDE
+        out = []
+        for cover, channel in zip(self._last_covers, self._line_channels):
+            v = LIGHT_U16 + SPAN_U16 * cover + amp * table[(at + channel) & NOISE_MASK] * 65535
+            out.append(0 if v < 0 else 65535 if v > 65535 else int(v))
+        return out + self._last_bumpers if self._last_bumpers else out
 
     def sonar_mm(self, k: int, index: int) -> int:
         """Distance (mm) sonar ``index`` measures at step ``k``; -1 for no echo."""

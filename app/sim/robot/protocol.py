@@ -26,6 +26,11 @@ class RobotLink:
         kit = sim.kit
         self.step = sim.step_us
         self.motors = {p: tuple(m) for p, m in kit.motors.items()}  # pin -> (motor, +1/-1)
+        # pin -> (motor, sign, the motor's other pins with their signs): a duty on one pin of a
+        # motor's pair nets against the other's
+        self.pairs = {p: (m, sign, tuple((k, s) for k, (m2, s) in self.motors.items()
+                                         if m2 == m and k != p))
+                      for p, (m, sign) in self.motors.items()}
         self.i2c_addr = kit.i2c_motor
         self.dark = kit.line_dark_level
         self.line = {s.pin: i for i, s in enumerate(kit.line)}
@@ -34,7 +39,6 @@ class RobotLink:
         self.power = [0, 0]
         self.cached_step = -1
         self.cached: list[int] = []
-        self.reads = 0
         self.board = None  # the VirtualBoard, which charges the physics work to the budget
 
     def sonar_devices(self) -> list[dict]:
@@ -54,13 +58,23 @@ class RobotLink:
 
     def pwm(self, key: str, duty: int, now: int) -> bool:
         """A PWM duty on ``key``; True when it is a motor pin (the trajectory records it)."""
-        m = self.motors.get(key)
-        if m is None:
+        pair = self.pairs.get(key)
+        if pair is None:
             return False
-        self.duty[key] = duty
-        net = sum(sign * self.duty.get(k, 0) for k, (motor, sign) in self.motors.items()
-                  if motor == m[0])
-        self._set_power(m[0], max(-65535, min(65535, net)), now)
+        motor, sign, others = pair
+        duties = self.duty
+        duties[key] = duty
+        net = sign * duty
+        for k, s in others:
+            net += s * duties.get(k, 0)
+        power = -65535 if net < -65535 else 65535 if net > 65535 else net
+        if self.power[motor] != power:  # _set_power, inlined (two calls per drive loop)
+            self.power[motor] = power
+            step = self.step
+            eff = (now + step - 1) // step
+            self.sim.command(eff, motor, power / 65535.0)
+            if eff <= self.cached_step:
+                self.cached_step = -1
         return True
 
     def digital(self, key: str, level: int, now: int) -> None:
@@ -81,17 +95,21 @@ class RobotLink:
             sim = self.sim
             before = len(sim.states)
             self.cached = sim.line_and_bumpers(k)
-            self._charge(len(sim.states) - before)
-            sim.floor_step = max(sim.floor_step, min(k, sim.end_step))
+            steps = len(sim.states) - before  # self._charge, inlined
+            if steps > 0 and self.board is not None:
+                self.board.charge += steps * ROBOT_STEP_FUEL
+            end = sim.end_step
+            if sim.floor_step < (k if k < end else end):
+                sim.floor_step = k if k < end else end
             self.cached_step = k
-        self.reads += 1
         return self.cached
 
     def level(self, key: str, now: int) -> int | None:
         """Digital level of a line sensor or bumper pin, None for other pins."""
         i = self.line.get(key)
         if i is not None:
-            return self.dark if self._readings(now)[i] > THRESHOLD else 1 - self.dark
+            readings = self.cached if now // self.step == self.cached_step else self._readings(now)
+            return self.dark if readings[i] > THRESHOLD else 1 - self.dark
         i = self.bumpers.get(key)
         if i is not None:
             return 0 if self._readings(now)[i] else 1  # switch to GND, read with a pull-up
@@ -100,7 +118,11 @@ class RobotLink:
     def analog(self, key: str, now: int) -> int | None:
         """Analog value of a line sensor, None for other pins."""
         i = self.line.get(key)
-        return None if i is None else self._readings(now)[i]
+        if i is None:
+            return None
+        if now // self.step == self.cached_step:  # the readings of this step are known
+            return self.cached[i]
+        return self._readings(now)[i]
 
     def sonar_cm(self, index: int, now: int) -> float:
         """What sonar ``index`` measures now (cm, -1 for no echo)."""

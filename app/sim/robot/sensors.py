@@ -10,15 +10,16 @@ nearest wall or obstacle; only solids reflect (floor lines do not).
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
-from app.sim.robot.geometry import point_segment_distance
+from app.sim.robot.geometry import ReachGrid, point_segment_distance
 from app.sim.robot.kits import Kit
-from app.sim.robot.world import World
+from app.sim.robot.world import LINE_SPOT_CM, World
 
 LIGHT_U16 = 6000  # a white floor reflects a lot: low reading
 DARK_U16 = 52000  # a black line reflects little: high reading
 THRESHOLD_U16 = 29000
-SPOT_CM = 0.4
+SPOT_CM = LINE_SPOT_CM
 SONAR_MIN_CM = 2.0
 SONAR_MAX_CM = 400.0
 BEAM_HALF_DEG = 15.0  # the HC-SR04's useful cone is about 30 degrees wide
@@ -61,27 +62,41 @@ def line_coverage(world: World, px: float, py: float) -> float:
 
 def line_covers(world: World, kit: Kit, x: float, y: float, th: float) -> list[float]:
     """How much of each line sensor's spot is over a line (0.0 floor .. 1.0 line) at a pose."""
+    return spot_covers(world.line_spot_grid, [(sen.x, sen.y) for sen in kit.line], x, y, th)
+
+
+def spot_covers(grid: ReachGrid, offsets: list[tuple[float, float]], x: float, y: float,
+                th: float) -> list[float]:
+    """:func:`line_covers` for sensors at robot-frame ``offsets``, asking ``grid`` (the world's
+    ``line_spot_grid``): only lines whose edge is closer than the spot change a reading."""
     out = []
     c, s = math.cos(th), math.sin(th)
-    near = world.floor_grid.near_prepared
-    for sen in kit.line:
-        px = x + sen.x * c - sen.y * s
-        py = y + sen.x * s + sen.y * c
-        cover = 0.0
+    gx, gy, cell, cols, rows, cells = grid.x0, grid.y0, grid.cell, grid.cols, grid.rows, grid.prepared
+    inside = grid.inside
+    hypot = math.hypot
+    for sx, sy in offsets:
+        px = x + sx * c - sy * s
+        py = y + sx * s + sy * c
+        col, row = int((px - gx) // cell), int((py - gy) // cell)  # ReachGrid.near, inlined
+        segs = cells[row * cols + col] if 0 <= col < cols and 0 <= row < rows else ()
+        if not segs or (not inside[row * cols + col] and not grid.near(px, py)):
+            out.append(0.0)
+            continue
         best = 1e9
-        for x0, y0, dx, dy, length2, hw in near(px, py):  # line_edge_distance, inlined
+        for x0, y0, dx, dy, length2, hw in segs:  # line_edge_distance, inlined
             ex, ey = px - x0, py - y0
             t = (ex * dx + ey * dy) / length2 if length2 > 0.0 else 0.0
             if t < 0.0:
                 t = 0.0
             elif t > 1.0:
                 t = 1.0
-            d = math.hypot(ex - t * dx, ey - t * dy) - hw
+            d = hypot(ex - t * dx, ey - t * dy) - hw
             if d < best:
                 best = d
         if best < SPOT_CM:
-            cover = 1.0 if best <= -SPOT_CM else 0.5 - best / (2 * SPOT_CM)
-        out.append(cover)
+            out.append(1.0 if best <= -SPOT_CM else 0.5 - best / (2 * SPOT_CM))
+        else:
+            out.append(0.0)
     return out
 
 
@@ -105,6 +120,12 @@ def line_readings(world: World, kit: Kit, x: float, y: float, th: float,
 _FAN_DEG = (-BEAM_HALF_DEG, -BEAM_HALF_DEG / 2, 0.0, BEAM_HALF_DEG / 2, BEAM_HALF_DEG)
 
 
+@lru_cache(maxsize=64)
+def _fan_radians(angle_deg: float) -> tuple[float, ...]:
+    """The five rays' directions (radians) from the robot's heading, for a sonar at ``angle_deg``."""
+    return tuple(math.radians(angle_deg + off) for off in _FAN_DEG)
+
+
 def sonar_cm(world: World, x: float, y: float, th: float, sx: float, sy: float,
              angle_deg: float) -> float | None:
     """Distance the sonar measures, or None when nothing is within range (no echo).
@@ -113,10 +134,8 @@ def sonar_cm(world: World, x: float, y: float, th: float, sx: float, sy: float,
     the five rays are intersected with the rest (the hot path of the maze lab)."""
     c, s = math.cos(th), math.sin(th)
     ox, oy = x + sx * c - sy * s, y + sx * s + sy * c
-    rays = []
-    for off in _FAN_DEG:
-        a = th + math.radians(angle_deg + off)
-        rays.append((math.cos(a), math.sin(a)))
+    cos, sin = math.cos, math.sin
+    rays = [(cos(a), sin(a)) for a in [th + r for r in _fan_radians(angle_deg)]]
     mx, my = rays[2]  # the cone's axis
     lx, ly = rays[4]  # its left edge
     rx, ry = rays[0]  # its right edge
@@ -132,6 +151,11 @@ def sonar_cm(world: World, x: float, y: float, th: float, sx: float, sy: float,
             continue  # left of the cone
         if rx * wy - ry * wx < 0.0 and rx * vy - ry * vx < 0.0:
             continue  # right of the cone
+        if best is not None:  # wholly farther than the nearest hit so far (its box, with a hair)
+            far = best * (1.0 + 1e-9) + 1e-9
+            if ((wx > far and vx > far) or (wx < -far and vx < -far)
+                    or (wy > far and vy > far) or (wy < -far and vy < -far)):
+                continue
         cross_t = wx * ey - wy * ex
         for dx, dy in rays:
             den = dx * ey - dy * ex

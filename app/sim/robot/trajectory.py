@@ -13,7 +13,10 @@ from functools import cached_property
 from typing import Any
 
 from app.sim.robot.kits import RobotSetup
-from app.sim.robot.sensors import line_edge_distance, to_world
+from app.sim.robot.sensors import to_world
+
+FINE_TOLERANCE_CM = 2.5  # on_line_flags asks a fine grid up to this widening (the coarse grid's
+# margin is 3 cm)
 
 # one sample per physics step: (x_cm, y_cm, heading_rad, speed_cm_s, blocked 0/1)
 Sample = tuple[float, float, float, float, int]
@@ -62,6 +65,10 @@ class Trajectory:
 
     def goal_time_us(self) -> int | None:
         """First time the robot's centre is inside the goal region (None: never, or no goal)."""
+        return self._goal_time_us
+
+    @cached_property
+    def _goal_time_us(self) -> int | None:
         goal = self.world.goal
         if goal is None:
             return None
@@ -81,15 +88,31 @@ class Trajectory:
 
     def on_line_flags(self, tolerance_cm: float = 0.0, point: str = "front") -> list[bool]:
         """Per sample: is the reference point over a line (widened by ``tolerance_cm``)?"""
-        out = []
-        near = self.world.floor_grid.near
         line = self.setup.kit.line
         fx = sum(p.x for p in line) / len(line) if line and point == "front" else 0.0
         fy = sum(p.y for p in line) / len(line) if line and point == "front" else 0.0
+        if 0.0 <= tolerance_cm <= FINE_TOLERANCE_CM:  # only lines within reach, per 4 cm cell
+            near = self.world.line_reach_grid(tolerance_cm).near
+        else:
+            near = self.world.floor_grid.near_prepared
+        out = []
+        cos, sin, hypot = math.cos, math.sin, math.hypot
         for x, y, th, _, _ in self.samples:
-            px, py = to_world(x, y, th, fx, fy)
-            segs = near(px, py)
-            out.append(bool(segs) and line_edge_distance(segs, px, py) <= tolerance_cm)
+            c, s = cos(th), sin(th)  # sensors.to_world, inlined
+            px, py = x + fx * c - fy * s, y + fx * s + fy * c
+            on = False
+            # sensors.line_edge_distance(...) <= tolerance_cm: the first edge close enough
+            for x0, y0, dx, dy, length2, hw in near(px, py):
+                ex, ey = px - x0, py - y0
+                t = (ex * dx + ey * dy) / length2 if length2 > 0.0 else 0.0
+                if t < 0.0:
+                    t = 0.0
+                elif t > 1.0:
+                    t = 1.0
+                if hypot(ex - t * dx, ey - t * dy) - hw <= tolerance_cm:
+                    on = True
+                    break
+            out.append(on)
         return out
 
     def stopped_since_us(self, speed_cm_s: float = 0.5) -> int | None:
@@ -103,6 +126,10 @@ class Trajectory:
 
     def commands_timeline(self) -> list[tuple[int, float, float]]:
         """(t_us, left, right) each time a motor command changed."""
+        return list(self._commands_timeline)
+
+    @cached_property
+    def _commands_timeline(self) -> tuple[tuple[int, float, float], ...]:
         left = right = 0.0
         out: list[tuple[int, float, float]] = []
         for t, m, v in self.commands:
@@ -114,7 +141,7 @@ class Trajectory:
                 out[-1] = (t, left, right)
             else:
                 out.append((t, left, right))
-        return out
+        return tuple(out)
 
     def replay_data(self, frame_us: int = 50_000, hidden: bool = False) -> dict[str, Any]:
         """A JSON-able summary for the replay: world, thinned frames, collisions, commands."""
@@ -133,7 +160,7 @@ class Trajectory:
             "frames": [[i * self.step_us, round(self.samples[i][0], 2), round(self.samples[i][1], 2),
                         round(math.degrees(self.samples[i][2]), 1)] for i in idx],
             "collisions": [[t, round(x, 2), round(y, 2)] for t, x, y in self.collisions],
-            "commands": [[t, round(a, 3), round(b, 3)] for t, a, b in self.commands_timeline()][:5000],
+            "commands": [[t, round(a, 3), round(b, 3)] for t, a, b in self._commands_timeline[:5000]],
             "path_length_cm": round(self.path_length_cm, 1),
             "goal_time_us": self.goal_time_us(),
         }

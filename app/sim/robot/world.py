@@ -18,8 +18,10 @@ from typing import Any
 
 import yaml
 
-from app.sim.robot.geometry import Point, Segment, SegmentGrid, polygon_edges
+from app.sim.robot.geometry import Point, ReachGrid, Segment, SegmentGrid, polygon_edges
 from app.sim.robot.yamlpos import line_of, load_with_lines
+
+LINE_SPOT_CM = 0.4  # radius of the floor spot a line sensor sees
 
 MAX_SIZE_CM = 2000.0
 MAX_POINTS = 4000
@@ -124,6 +126,24 @@ class World:
     @cached_property
     def floor_grid(self) -> SegmentGrid:
         return SegmentGrid.build(self.floor_segments, self.width, self.height, margin=3.0)
+
+    @cached_property
+    def line_spot_grid(self) -> ReachGrid:
+        """The floor lines a line sensor's spot (radius ``LINE_SPOT_CM``) can touch, per 4 cm cell."""
+        return self.line_reach_grid(LINE_SPOT_CM)
+
+    @cached_property
+    def _reach_grids(self) -> dict[float, ReachGrid]:
+        return {}
+
+    def line_reach_grid(self, reach: float) -> ReachGrid:
+        """The floor lines whose edge lies within ``reach`` of a point, per 4 cm cell (built once
+        per world and reach)."""
+        grid = self._reach_grids.get(reach)
+        if grid is None:
+            grid = self._reach_grids[reach] = ReachGrid.build(self.floor_segments, reach,
+                                                              self.floor_grid)
+        return grid
 
     @cached_property
     def wall_grid(self) -> SegmentGrid:

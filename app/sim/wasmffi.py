@@ -1,0 +1,69 @@
+"""The few wasmtime C functions and raw-memory views the sandbox's bridge calls per host call.
+
+wasmtime-py wraps every C call in ctypes pointer objects; the bridge (:mod:`app.sim.engine`) runs
+tens of thousands of host calls per robot grade, so it calls these plain-address prototypes
+instead and reads wasmtime's raw value arrays and the guest's argument array through memoryviews
+(indexing a memoryview costs a fraction of indexing a ctypes array). Nothing here decides
+anything: the engine checks every pointer against the guest memory's size before it uses it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import struct
+from typing import Any
+
+VP = ctypes.c_void_p
+RAW_CALLBACK = ctypes.CFUNCTYPE(ctypes.c_size_t, VP, VP, VP, ctypes.c_size_t)
+NO_FINALIZER = ctypes.CFUNCTYPE(None, ctypes.c_void_p)(lambda env: None)
+
+
+class Lean:
+    """wasmtime C functions with plain-address prototypes (no ctypes pointer objects per call)."""
+
+    def __init__(self) -> None:
+        from wasmtime import _ffi as ffi
+
+        def proto(name: str, restype: Any, *args: Any) -> Any:
+            return ctypes.CFUNCTYPE(restype, *args)((name, ffi.dll))
+
+        self.caller_context = proto("wasmtime_caller_context", VP, VP)
+        self.get_fuel = proto("wasmtime_context_get_fuel", VP, VP, VP)
+        self.set_fuel = proto("wasmtime_context_set_fuel", VP, VP, ctypes.c_uint64)
+        self.memory_data = proto("wasmtime_memory_data", VP, VP, VP)
+        self.memory_size = proto("wasmtime_memory_data_size", ctypes.c_size_t, VP, VP)
+        self.define_unchecked = proto(
+            "wasmtime_linker_define_func_unchecked", VP, VP, ctypes.c_char_p, ctypes.c_size_t,
+            ctypes.c_char_p, ctypes.c_size_t, VP, RAW_CALLBACK, VP,
+            ctypes.CFUNCTYPE(None, ctypes.c_void_p))
+
+
+LEAN = Lean()
+_FROM_MEMORY = ctypes.pythonapi.PyMemoryView_FromMemory
+_FROM_MEMORY.argtypes = (ctypes.c_void_p, ctypes.c_ssize_t, ctypes.c_int)
+_FROM_MEMORY.restype = ctypes.py_object
+_PYBUF_WRITE = 0x200
+
+
+def memory_view(address: int, size: int) -> memoryview:
+    """A writable byte memoryview of ``size`` bytes at ``address`` (wasmtime's memory, which
+    outlives every view of it within a run)."""
+    return _FROM_MEMORY(address, size, _PYBUF_WRITE)
+
+
+def put_results(args: Any, res: Any) -> None:
+    """Up to 8 results into the guest's int32 argument array (clamped to 32 bits)."""
+    for i, v in enumerate(res[:8]):
+        args[i] = v if -2**31 <= v < 2**31 else (-2**31 if v < 0 else 2**31 - 1)
+
+
+def array_items(base: int, size: int, obj: int, typecode: int, length: int) -> int | None:
+    """Address of the items of a MicroPython array/bytearray object at ``obj`` (its
+    ``mp_obj_array_t``: type, typecode|free, len, items), or None if it is not what we expect."""
+    if not 0 < obj <= size - 16:
+        return None
+    _, code, n, items = struct.unpack("<IIII", ctypes.string_at(base + obj, 16))
+    width = 4 if typecode != 1 else 1
+    if code & 0xFF != typecode or n != length or not 0 < items <= size - length * width:
+        return None
+    return items
