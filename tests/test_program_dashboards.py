@@ -14,12 +14,19 @@ from app.models import AuditEntry, Evidence, SchoolLevel
 from tests.factories import gen_classroom
 
 
-def add_evidence(room, students: int, level: int, prefix: str, skill="3.4", month=10):
+def add_piece(room, student_key: str, activity: str, level: int, skill="3.4", month=10, user_id=None):
+    db.session.add(Evidence(student_key=student_key, user_id=user_id, activity_key=activity, skill_kind="digcomp",
+                            skill_code=skill, level=level, classroom_id=room.id, school_id=room.school_id,
+                            school_level=room.level.value, district=room.school.district, school_year="2026/27",
+                            earned_at=datetime(2026, month, 5, tzinfo=timezone.utc)))
+
+
+def add_evidence(room, students: int, level: int, prefix: str, skill="3.4", month=10,
+                 activities=("lab:blink", "quiz:led-uscite-digitali")):
+    """``students`` students who each reached ``level`` (two activities at that level, by default)."""
     for i in range(students):
-        db.session.add(Evidence(student_key=f"{prefix}-{i}", activity_key="lab:blink", skill_kind="digcomp",
-                                skill_code=skill, level=level, classroom_id=room.id, school_id=room.school_id,
-                                school_level=room.level.value, district=room.school.district, school_year="2026/27",
-                                earned_at=datetime(2026, month, 5, tzinfo=timezone.utc)))
+        for activity in activities:
+            add_piece(room, f"{prefix}-{i}", activity, level, skill, month)
 
 
 def city(world):
@@ -131,3 +138,46 @@ def test_refreshed_summaries_give_the_same_tables_as_live(app, world):
         [row[:4] for row in live_weeks]
     technical = outcomes.SkillFilter.parse("digcomp:3.4")
     assert sum(p.students for p in outcomes.pair_counts(technical, "2026/27")) == 30 + 12 + 25 + 4 + 15
+
+
+def test_outcomes_use_the_level_rule_like_the_teacher_map(client, app, world, login):
+    """Students with one piece of evidence at level 4 and two activities at level 2: do the
+    outcomes (live and after `dashboards refresh`) count them at level 2, like the teacher's map,
+    and students with one activity only at level 0 ("started")?"""
+    from app.catalog.services import get_catalog
+    from app.program import outcomes
+    from app.skills.classmap import class_map
+
+    def pieces(key: str, user_id=None):
+        add_piece(world.classroom, key, "lab:semaforo", 4, user_id=user_id)
+        add_piece(world.classroom, key, "lab:blink", 2, user_id=user_id)
+        add_piece(world.classroom, key, "quiz:led-uscite-digitali", 2, user_id=user_id)
+
+    pieces("me", world.student.id)
+    for i in range(11):
+        pieces(f"peer-{i}")
+    for i in range(10):
+        add_piece(world.classroom, f"once-{i}", "lab:blink", 3)
+    db.session.commit()
+    login(client, world.staff)
+    skill = outcomes.SkillFilter.parse("digcomp:3.4")
+
+    def seen() -> tuple[dict[int, int], list[list[str]]]:
+        levels: dict[int, int] = {}
+        for pair in outcomes.pair_counts(skill, "2026/27", world.school.district, world.school.id):
+            levels[pair.level] = levels.get(pair.level, 0) + pair.students
+        body = client.get("/program/outcomes.csv?scope=city&skill=digcomp:3.4&year=2026/27").get_data(as_text=True)
+        return levels, list(csv.reader(io.StringIO(body)))
+
+    live, live_csv = seen()
+    assert live == {2: 12, 0: 10}
+    assert live_csv[1:] == [["group", "level_0", "level_2", "total"], ["Municipio 1", "10", "12", "22"],
+                            ["total", "10", "12", "22"]]
+    assert client.get("/program/outcomes?skill=digcomp:3.4&year=2026/27").status_code == 200
+    assert app.test_cli_runner().invoke(args=["dashboards", "refresh"]).exit_code == 0
+    assert seen() == (live, live_csv)
+
+    grid = class_map(world.classroom, get_catalog())
+    column = next(i for i, c in enumerate(grid.columns) if (c.kind, c.code) == ("digcomp", "3.4"))
+    cell = grid.cell(world.student, column)
+    assert (cell.level, cell.best_single) == (2, 4)

@@ -2,8 +2,11 @@
 
 Every outcome table rolls up one base query over ``Evidence``: for a skill (a DigComp area, a
 DigComp competence or a technical skill) and a school year, each (student, class) pair counts
-once, at the highest level that student showed in that class, and in the month of their first
-piece of evidence. Grouping and counting happen in SQL (``GROUP BY`` on the evidence indexes);
+once, at the level that student reached in that class by the one documented rule
+(``app.skills.levels``: at least two different activities at that level or higher; level 0,
+"started", with a single activity, as on the teacher's class map), and in the month of their
+first piece of evidence. For a DigComp area the rule runs over the evidence of all its
+competences together. Grouping and counting happen in SQL (``GROUP BY`` on the evidence indexes);
 Python only adds the per-class rows up into municipi, schools and school levels, so every page
 sums the very same pairs and the totals of one page are exactly the cells of its parent. Tables
 are then protected top-down (``app.program.suppression``): a municipio's page keeps what the
@@ -21,8 +24,12 @@ from sqlalchemy import case, func, literal_column, null, select, text
 from app.extensions import db
 from app.models import Evidence
 from app.program.suppression import Table, protect
+from app.skills.levels_sql import reached_levels
 
 CITY = ("city",)
+# A student counts once per class: these columns identify the (student, class) pair.
+PAIR_COLUMNS = (Evidence.student_key, Evidence.classroom_id, Evidence.school_id, Evidence.district,
+                Evidence.school_level)
 
 
 @dataclass(frozen=True)
@@ -66,15 +73,10 @@ class PairCount:
 
 
 def _pairs(skill: SkillFilter, school_year: str):
-    return (
-        select(Evidence.student_key, Evidence.classroom_id, Evidence.school_id, Evidence.district,
-               Evidence.school_level, func.max(Evidence.level).label("level"),
-               func.min(Evidence.earned_at).label("first"))
-        .where(Evidence.school_year == school_year, *skill.conditions())
-        .group_by(Evidence.student_key, Evidence.classroom_id, Evidence.school_id, Evidence.district,
-                  Evidence.school_level)
-        .subquery()
-    )
+    """One row per (student, class) with evidence of ``skill`` in ``school_year``: the level
+    reached by the documented rule (``app.skills.levels_sql``; 0 = one activity only, "started")
+    and the earliest piece of evidence."""
+    return reached_levels([Evidence.school_year == school_year, *skill.conditions()], PAIR_COLUMNS)
 
 
 def month_of(column):
@@ -101,7 +103,7 @@ def pair_counts(skill: SkillFilter, school_year: str, district: str | None = Non
     """Student-class pairs by municipio, school level, level reached and month of first evidence,
     split per school inside ``district`` and per class inside ``school_id``. Read from the summary
     ``OutcomeCell`` when ``officina dashboards refresh`` filled it for this year and skill;
-    otherwise one live SQL query (an index-only scan of ``ix_evidence_outcome``)."""
+    otherwise one live SQL query (``reached_levels`` over ``ix_evidence_outcome``)."""
     from app.program.summary import OutcomeCell
 
     cells = OutcomeCell.__table__

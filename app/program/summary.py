@@ -3,24 +3,27 @@
 At city scale (millions of attempts and evidence rows) the dashboards' counts take seconds to
 compute, so ``officina dashboards refresh`` (cron) stores them: adoption per week and per module,
 and ``OutcomeCell``, the outcome base (per school year, skill, class, level and month of first
-evidence: how many student-class pairs) for every DigComp area, competence and technical skill.
+evidence: how many student-class pairs) for every DigComp area, competence and technical skill,
+levels by the documented rule (``app.skills.levels_sql``) exactly as the live pages compute them.
 Pages read the stored rows and compute live when a summary was never filled (the SQLite demo,
 or a school year newer than the last refresh). Raw counts are stored; suppression is applied
-when they are read, so the threshold can change without a refresh. ``ix_evidence_outcome`` is a
-covering index for the live outcome query. These live here beside the queries that need them,
-not in ``app/models``, because only the dashboards use them.
+when they are read, so the threshold can change without a refresh. ``ix_evidence_outcome`` serves
+the live outcome query's range scan (``activity_key``, which the level rule needs, is read from
+the table). These live here beside the queries that need them, not in ``app/models``, because
+only the dashboards use them.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index, Integer, String, delete, func, insert, literal, select
+from sqlalchemy import Index, Integer, String, delete, func, insert, literal, literal_column, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
 from app.models import Evidence
 from app.models.base import UTCDateTime, utcnow
+from app.skills.levels_sql import reached_levels
 
 Index("ix_evidence_outcome", Evidence.school_year, Evidence.skill_kind, Evidence.skill_code, Evidence.student_key,
       Evidence.classroom_id, Evidence.school_id, Evidence.district, Evidence.school_level, Evidence.level,
@@ -84,28 +87,23 @@ def refresh_adoption() -> tuple[int, int]:
 
 def refresh_outcomes() -> int:
     """Recompute ``OutcomeCell`` from every evidence row: three INSERT … SELECT statements (DigComp
-    areas, competences, technical skills). Flushes; returns the number of rows stored."""
-    from app.program.outcomes import month_of
+    areas, competences, technical skills), each level computed by the documented rule
+    (``reached_levels``, the same subquery as the live pages). Flushes; returns the rows stored."""
+    from app.program.outcomes import PAIR_COLUMNS, month_of
 
     db.session.execute(delete(OutcomeCell))
-    area = literal("area:") + func.substr(Evidence.skill_code, 1, 1)
-    tokens = [(area, Evidence.skill_kind == "digcomp"),
-              (literal("digcomp:") + Evidence.skill_code, Evidence.skill_kind == "digcomp"),
-              (literal("technical:") + Evidence.skill_code, Evidence.skill_kind == "technical")]
-    for token, condition in tokens:
-        pairs = (
-            select(Evidence.school_year, token.label("skill"), Evidence.classroom_id, Evidence.school_id,
-                   Evidence.district, Evidence.school_level, func.max(Evidence.level).label("level"),
-                   func.min(Evidence.earned_at).label("first"))
-            .where(condition)
-            .group_by(Evidence.student_key, Evidence.school_year, token, Evidence.classroom_id, Evidence.school_id,
-                      Evidence.district, Evidence.school_level)
-            .subquery()
-        )
+    # No bound parameters in the grouped expression: PostgreSQL must see the same text in SELECT and GROUP BY.
+    area_code = func.substr(Evidence.skill_code, literal_column("1"), literal_column("1")).label("code")
+    skills = [("area:", area_code, Evidence.skill_kind == "digcomp"),
+              ("digcomp:", Evidence.skill_code, Evidence.skill_kind == "digcomp"),
+              ("technical:", Evidence.skill_code, Evidence.skill_kind == "technical")]
+    for prefix, code, condition in skills:
+        pairs = reached_levels([condition], [Evidence.school_year, code, *PAIR_COLUMNS])
         month = month_of(pairs.c.first)
-        columns = [pairs.c.school_year, pairs.c.skill, pairs.c.classroom_id, pairs.c.school_id, pairs.c.district,
-                   pairs.c.school_level, pairs.c.level]
-        rows = select(*columns, month, func.count()).group_by(*columns, month)
+        columns = [pairs.c.school_year, pairs.c[code.key], pairs.c.classroom_id, pairs.c.school_id,
+                   pairs.c.district, pairs.c.school_level, pairs.c.level]
+        rows = (select(columns[0], (literal(prefix) + columns[1]).label("skill"), *columns[2:], month, func.count())
+                .group_by(*columns, month))
         db.session.execute(insert(OutcomeCell).from_select(
             ["school_year", "skill", "classroom_id", "school_id", "district", "school_level", "level", "month",
              "students"], rows))
