@@ -47,10 +47,18 @@ def _grade_wire(catalog: Catalog, lab_slug: str, code: str, cache: dict[tuple[st
     return cache[key]
 
 
+def _as_a_student_wrote_it(code: str) -> str:
+    """A known-wrong program without the leading comment that says what is wrong with it."""
+    lines = code.splitlines()
+    while lines and lines[0].lstrip().startswith("#"):
+        lines.pop(0)
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
 def _lab_attempt(student: User, assignment: Assignment, catalog: Catalog, lab_slug: str, right: bool, n: int,
                  when, cache) -> Attempt:
     lab = catalog.labs[lab_slug]
-    code = lab.solution if right else sorted(lab.wrong.items())[n % len(lab.wrong)][1]
+    code = lab.solution if right else _as_a_student_wrote_it(sorted(lab.wrong.items())[n % len(lab.wrong)][1])
     wire = _grade_wire(catalog, lab_slug, code, cache)
     checks = wire["checks"]
     score = sum(1 for c in checks if c["passed"])

@@ -47,7 +47,7 @@ def _resolve(page, base: str, target: str) -> str:
     if target == "assign":
         return f"{room}/assignments/new"
     page.goto(f"{base}{room}/progress")
-    return page.locator("table a[href*='/teach/attempts/']").first.get_attribute("href")
+    return page.locator("table tbody tr:first-child td:nth-of-type(2) a").first.get_attribute("href")
 
 
 def main() -> None:
