@@ -43,6 +43,26 @@ def _instance_dir(tmp_path_factory) -> Path:
     return path
 
 
+def _worker_database(url: str) -> str:
+    """Under pytest-xdist each worker gets its own PostgreSQL database (``<name>_gw0`` …),
+    created on first use (the test role needs CREATEDB), so workers never truncate each other's
+    tables. Without xdist: the database named in the URL."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    with psycopg.connect(base.set(drivername="postgresql").render_as_string(hide_password=False),
+                         autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
 def migrated_template(_instance_dir, tmp_path_factory) -> str:
     """Run the real migrations once: into a template SQLite file, or into the PostgreSQL test DB."""
@@ -52,7 +72,7 @@ def migrated_template(_instance_dir, tmp_path_factory) -> str:
     from app.extensions import db
 
     if IS_POSTGRES:
-        url = TEST_DATABASE_URL
+        url = _worker_database(TEST_DATABASE_URL)
     else:
         url = "sqlite:///" + str(tmp_path_factory.mktemp("db") / "template.sqlite3")
     app = create_app(_base_config(url))
