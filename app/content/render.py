@@ -72,11 +72,15 @@ def safe_image_name(src: str) -> str | None:
 
 
 def is_safe_link(url: str) -> bool:
-    """Allow only http, https, mailto and scheme-less (relative or #anchor) targets."""
+    """Allow only http, https, mailto and scheme-less (relative or #anchor) targets. A colon
+    before the first ``/``, ``?`` or ``#`` that is not a safe scheme's (``:x``, ``1:x``) is
+    refused too: browsers read such a target in ways that differ."""
     for candidate in (url, unquote(url)):  # percent-decoded too, to be strict
         cleaned = _IGNORED_IN_URL.sub("", candidate).lower()
         match = _SCHEME.match(cleaned)
         if match is not None and match.group(1) not in SAFE_SCHEMES:
+            return False
+        if match is None and ":" in re.split(r"[/?#]", cleaned, maxsplit=1)[0]:
             return False
     return True
 

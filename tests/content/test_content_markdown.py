@@ -31,6 +31,8 @@ HOSTILE = [
     "[clic](vbscript:msgbox(1))",
     "[clic](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "[clic](file:///etc/passwd)",
+    "[](:)",  # found by the fuzz test: a colon with no scheme before it
+    "[clic](1:alert)",
     "[clic][r]\n\n[r]: javascript:alert(1)",
     "<javascript:alert(1)>",
     "<vbscript:msgbox(1)>",
