@@ -147,6 +147,13 @@ def teaches_student(teacher: Any, student: User | None, active_only: bool = Fals
                and not (active_only and m.classroom.archived) for m in student.memberships)
 
 
+def has_own_classwork(user: Any) -> bool:
+    """Are drafts, Submit and "my work" offered to ``user``? Students only: administrators may
+    take any action, but they have no class work of their own."""
+    return bool(getattr(user, "is_authenticated", False)) and getattr(user, "role", None) is Role.STUDENT \
+        and can(user, Action.DO_CLASSWORK)
+
+
 def home_endpoint(user: User) -> str:
     """The endpoint each role lands on after signing in."""
     return HOME_ENDPOINTS[user.role]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.content import SCHOOL_LEVELS, Catalog, ContentErrors, Module, Text, default_dirs, load_catalog
-from app.models import ClassRole, Role, User
+from app.models import Role, User
 
 RECHECK_SECONDS = 5.0
 BOARD_NAMES = {"pico": "Raspberry Pi Pico", "pico_w": "Raspberry Pi Pico W", "esp32": "ESP32 DevKit",
@@ -98,8 +98,7 @@ def student_levels(user: User) -> tuple[str, ...]:
     class yet: with no class there is no level to follow, so they see every module too."""
     if getattr(user, "role", None) is not Role.STUDENT:
         return ()
-    mine = {CLASS_LEVEL_CODES[m.classroom.level.value] for m in user.memberships
-            if m.role is ClassRole.STUDENT and not m.classroom.archived}
+    mine = {CLASS_LEVEL_CODES[room.level.value] for room in user.current_classes}
     return tuple(code for code in SCHOOL_LEVELS if code in mine)
 
 

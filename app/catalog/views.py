@@ -14,13 +14,13 @@ from flask_login import current_user
 from markupsafe import Markup
 from wtforms.fields.choices import SelectChoice
 
-from app.authz import Action, authorize, can, requires
+from app.authz import Action, authorize, can, has_own_classwork, requires
 from app.catalog import services
 from app.catalog.forms import LabRunForm
 from app.catalog.services import BOARD_NAMES
 from app.catalog.tryout import (TryoutRejected, TryoutResult, is_robot_lab, picture_alts, refusal_message,
                                  refusal_status, result_summary, run_tryout, world_pictures)
-from app.catalog.workspace import has_workspace, run_details_hidden, student_workspace
+from app.catalog.workspace import run_details_hidden, student_workspace
 from app.content import SCHOOL_LEVELS, pygments_css, render_markdown
 from app.content.queries import find_labs, find_modules
 from app.runs import RunRefused
@@ -165,7 +165,7 @@ def lab(slug: str):
     catalog, found = _catalog_item("lab", slug)
     form, outcome = _lab_form(found), _RunOutcome()
     if form.validate_on_submit():
-        if has_workspace(current_user):  # without scripts, a run keeps the student's work too
+        if has_own_classwork(current_user):  # without scripts, a run keeps the student's work too
             save_draft(current_user.id, lab_key(slug), form.code.data, form.board.data)
         outcome = _run_submitted(found, form)
     workspace = student_workspace(current_user, found)

@@ -13,10 +13,10 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.authz import Action, can
+from app.authz import has_own_classwork
 from app.catalog.tryout import TryoutResult, grade_fairly, picture_alts, tryout_result
 from app.content import Catalog, Lab
-from app.models import Attempt, Draft, Role
+from app.models import Attempt, Draft
 from app.models.base import utcnow
 from app.sim import GradeResult
 from app.work.assignments import covering_assignment
@@ -38,15 +38,9 @@ class Workspace:
         return self.draft.updated_at.isoformat() if self.draft else ""
 
 
-def has_workspace(user: Any) -> bool:
-    """Drafts and Submit are for students (administrators may do anything, but have no class work)."""
-    return bool(getattr(user, "is_authenticated", False)) and user.role is Role.STUDENT \
-        and can(user, Action.DO_CLASSWORK)
-
-
 def student_workspace(user: Any, lab: Lab) -> Workspace | None:
     """The workspace of ``user`` on ``lab``, or None when the user is not a student."""
-    if not has_workspace(user):
+    if not has_own_classwork(user):
         return None
     key = lab_key(lab.slug)
     return Workspace(load_draft(user.id, key), new_idempotency_key(), attempts_for(user.id, key))
@@ -55,7 +49,7 @@ def student_workspace(user: Any, lab: Lab) -> Workspace | None:
 def run_details_hidden(user: Any, lab: Lab, catalog: Catalog) -> bool:
     """Test mode: while a student's test on this lab runs, a Run shows only how many checks
     passed, as a submission does (otherwise Run would reveal what Submit hides)."""
-    if not has_workspace(user):
+    if not has_own_classwork(user):
         return False
     assignment = covering_assignment(user, lab_key(lab.slug), catalog)
     return bool(assignment and assignment.details_hidden(utcnow()))

@@ -12,7 +12,7 @@ from app.extensions import db
 from app.learn.home import STATUS_LABELS, mark_comments_seen, student_home, work_url
 from app.learn.quiz import (answers_from_form, find_quiz, inline_code, new_idempotency_key, problem_text,
                             question_results, quiz_of_key, quiz_page)
-from app.models import Attempt, AttemptStatus, ClassRole
+from app.models import Attempt, AttemptStatus
 from app.work.attempts import hide_details, submit_quiz
 from app.work.errors import AttemptsExhausted, SubmissionInvalid
 from app.catalog.pages import catalog_or_503 as _catalog
@@ -24,7 +24,7 @@ bp.add_app_template_filter(inline_code, "inline_code")
 @bp.route("/")
 @requires(Action.USE_LEARNING_AREA)
 def home():
-    rooms = [m.classroom for m in current_user.memberships if m.role is ClassRole.STUDENT and not m.classroom.archived]
+    rooms = current_user.current_classes
     return render_template("learn/home.html", classrooms=rooms, home=student_home(current_user, _catalog()),
                            work_url=work_url)
 

@@ -22,7 +22,7 @@ from app.extensions import db
 from app.models.base import UTCDateTime, string_enum, utcnow
 
 if TYPE_CHECKING:
-    from app.models.classroom import Membership
+    from app.models.classroom import Classroom, Membership
     from app.models.school import School
 
 
@@ -78,6 +78,13 @@ class User(UserMixin, db.Model):
 
     def has_role(self, *roles: Role) -> bool:
         return self.role in roles
+
+    @property
+    def current_classes(self) -> list["Classroom"]:
+        """The classes (not archived) this user is a student of."""
+        from app.models.classroom import ClassRole
+
+        return [m.classroom for m in self.memberships if m.role is ClassRole.STUDENT and not m.classroom.archived]
 
     def __repr__(self) -> str:
         return f"<User {self.username} {self.role.value}>"

@@ -15,7 +15,7 @@ from flask_login import current_user
 from app.authz import Action, get_or_404_for, requires
 from app.extensions import db
 from app.i18n import short_date
-from app.models import ClassRole, Classroom
+from app.models import Classroom
 from app.models.base import utcnow
 from app.skills import classmap, record
 from app.skills.chart import line_chart
@@ -53,7 +53,7 @@ def my_skills():
 def certificate():
     catalog = _catalog()
     done = record.completed_modules(current_user, catalog)
-    rooms = [m.classroom for m in current_user.memberships if m.role is ClassRole.STUDENT and not m.classroom.archived]
+    rooms = current_user.current_classes
     return render_template("skills/certificate.html", done=done, classrooms=rooms, lang=_lang(),
                            digcomp=catalog.skills.competences, today=utcnow())
 
