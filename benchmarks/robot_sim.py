@@ -1,7 +1,9 @@
 """Print the virtual robot's grading cost (issues 5 and 9): fuel per board-API call and of a 60 s
 line-following run; the host calls one grade of each robot lab's solution makes (by command
 letter); each robot lab's reference solution graded as a whole process, as a ratio to the blink
-lab measured in the same run (CPU time, interleaved; target <= 2x); and the in-process median
+lab measured in the same run (CPU time, interleaved; target <= 2x); where one grade's time goes
+(the robot's physics and sensors, the board's command handlers, and the rest: the wasm<->Python
+bridge, the guest's own bytecode and the interpreter's start per world); and the in-process median
 time to grade a 60-second line-following run against blink.
 Run: python benchmarks/robot_sim.py [repeats]
 """
@@ -65,6 +67,62 @@ def host_calls() -> None:
         VirtualBoard.call = plain
 
 
+def cost_breakdown() -> None:
+    """Where one in-process grade of each robot lab's solution spends its time: the physics and
+    sensors (``RobotSim.line_and_bumpers``/``sonar_mm``), the board's command handlers
+    (``VirtualBoard.call`` minus the physics inside it) and everything else in the run (the
+    bridge's Python per call, the guest's bytecode, instantiating the interpreter per world).
+    Timers wrap the two host functions, so the shares carry their small overhead."""
+    from time import perf_counter
+
+    from app.sim.hal.board import VirtualBoard
+    from app.sim.robot.physics import RobotSim
+
+    spent = {"physics": 0.0, "board": 0.0, "calls": 0}
+    originals = (VirtualBoard.call, RobotSim.line_and_bumpers, RobotSim.sonar_mm)
+
+    def timed_call(self, name, payload, args, fuel):  # noqa: ANN001, ANN202
+        t = perf_counter()
+        try:
+            return originals[0](self, name, payload, args, fuel)
+        finally:
+            spent["board"] += perf_counter() - t
+            spent["calls"] += 1
+
+    def physics(fn):  # noqa: ANN001, ANN202
+        def timed_physics(*args):  # noqa: ANN002, ANN202
+            t = perf_counter()
+            try:
+                return fn(*args)
+            finally:
+                spent["physics"] += perf_counter() - t
+        return timed_physics
+
+    print("where one grade's time goes (in process, warm; ms):")
+    print(f"  {'lab':<22} {'total':>6} {'physics':>8} {'board':>6} {'bridge+guest':>13} {'calls':>6}"
+          f" {'us/call':>8}")
+    VirtualBoard.call = timed_call
+    RobotSim.line_and_bumpers = physics(originals[1])
+    RobotSim.sonar_mm = physics(originals[2])
+    try:
+        for lab_name in ROBOT_LABS:
+            lab = load_lab(ROOT / "labs" / lab_name)
+            code = lab.read("solution.py")
+            grade_local(code, lab)  # warm
+            for key in spent:
+                spent[key] = 0
+            t = perf_counter()
+            grade_local(code, lab)
+            total = perf_counter() - t
+            rest = total - spent["board"]
+            board = spent["board"] - spent["physics"]
+            print(f"  {lab_name:<22} {total * 1e3:6.0f} {spent['physics'] * 1e3:8.0f} "
+                  f"{board * 1e3:6.0f} {rest * 1e3:13.0f} {spent['calls']:6d} "
+                  f"{rest / max(1, spent['calls']) * 1e6:8.1f}")
+    finally:
+        VirtualBoard.call, RobotSim.line_and_bumpers, RobotSim.sonar_mm = originals
+
+
 def robot_ratios(repeats: int) -> None:
     """Whole-process grading cost of every robot lab's solution against blink (same run)."""
     costs: dict[str, list[float]] = {lab: [] for lab in ROBOT_LABS + ["blink"]}
@@ -83,6 +141,7 @@ def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 15
     fuel_per_call()
     host_calls()
+    cost_breakdown()
     robot_ratios(max(1, n // 5))
     assert grade_line_60s(), "the line-following solution must pass"
     grade_local(BLINK_CODE, BLINK_LAB)  # warm up
