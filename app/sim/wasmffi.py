@@ -1,6 +1,5 @@
-"""The few wasmtime C functions and raw-memory views the sandbox's bridge calls per host call.
-
-wasmtime-py wraps every C call in ctypes pointer objects; the bridge (:mod:`app.sim.engine`) runs
+"""The few wasmtime C functions, host-function definitions and raw-memory views the sandbox's bridge
+uses per host call. wasmtime-py wraps every C call in ctypes pointer objects; the bridge (:mod:`app.sim.engine`) runs
 tens of thousands of host calls per robot grade, so it calls these plain-address prototypes
 instead and reads wasmtime's raw value arrays and the guest's argument array through memoryviews
 (indexing a memoryview costs a fraction of indexing a ctypes array). Nothing here decides
@@ -67,3 +66,42 @@ def array_items(base: int, size: int, obj: int, typecode: int, length: int) -> i
     if code & 0xFF != typecode or n != length or not 0 < items <= size - length * width:
         return None
     return items
+
+
+def define_int(linker: Any, module: str, name: str, ty: Any, fn: Any, keep: Any) -> None:
+    """Define host function ``fn(ctx, *int_params) -> int`` through a lean ctypes trampoline on
+    wasmtime's "unchecked" ABI (raw 16-byte values, plain addresses): integer parameters in, one
+    i32 out, a Python exception turned into a trap that wasmtime-py re-raises from ``_start``.
+    wasmtime-py's generic trampoline converts every value through Python objects (~5x slower).
+    ``keep`` receives the ctypes callback, which must live as long as the linker."""
+    from wasmtime import _func
+    from wasmtime._trap import Trap
+
+    nparams = len(ty.params)
+    unpack = struct.Struct("<" + "i12x" * nparams).unpack
+
+    def trampoline(env, caller, raw, nraw):  # noqa: ANN001, ANN202
+        try:
+            value = fn(LEAN.caller_context(caller), *unpack(ctypes.string_at(raw, 16 * nparams)))
+            ctypes.c_int32.from_address(raw).value = value
+            return 0
+        except BaseException as exc:  # noqa: B036 - re-raised by wasmtime-py after the trap
+            _func.LAST_EXCEPTION = exc
+            return ctypes.cast(Trap("python exception")._consume(), ctypes.c_void_p).value
+
+    define_raw(linker, module, name, ty, trampoline, keep)
+
+
+def define_raw(linker: Any, module: str, name: str, ty: Any, trampoline: Any, keep: Any) -> None:
+    """Define ``trampoline(env, caller, raw, nraw)`` as a host function on the unchecked ABI
+    (it reads its parameters from and writes its result to the raw value array)."""
+    import wasmtime
+
+    cb = RAW_CALLBACK(trampoline)
+    keep(cb)
+    m, n = module.encode(), name.encode()
+    err = LEAN.define_unchecked(linker.ptr(), m, len(m), n, len(n), ty.ptr(), cb, None,
+                                NO_FINALIZER)
+    if err:
+        raise wasmtime.WasmtimeError._from_ptr(ctypes.cast(err, ctypes.POINTER(
+            wasmtime._ffi.wasmtime_error_t)))
