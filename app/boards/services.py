@@ -17,13 +17,10 @@ from typing import Any
 from app.boards.grading import NotGradedOnBoard, grade_board_output
 from app.boards.harness import MAX_OUTPUT_CHARS
 from app.content import Catalog, Lab
-from app.extensions import db
-from app.models import Attempt, AttemptStatus, User
-from app.models.base import utcnow
+from app.models import Attempt, User
 from app.sim.boards import get_board
 from app.sim.labs import load_lab
-from app.skills.recording import record_attempt_evidence
-from app.work.attempts import claim_attempt, lab_result_record
+from app.work.attempts import claim_attempt, record_lab_verdict
 from app.work.drafts import MAX_CODE_CHARS
 from app.work.errors import SubmissionInvalid
 from app.work.keys import lab_key
@@ -63,15 +60,7 @@ def submit_board_attempt(user: User, lab: Lab, code: str, board: str, output: st
     wire: dict[str, Any] = grade.to_wire()
     wire["board_run"] = {"ended": run.ended, "platform": run.platform,
                          "problems": list(run.problems)}
-    checks = wire["checks"]
-    attempt.result = lab_result_record(wire)
-    attempt.score, attempt.max_score = sum(1 for c in checks if c["passed"]), len(checks)
-    attempt.status = AttemptStatus.PASSED if checks and attempt.score == len(checks) else AttemptStatus.FAILED
-    attempt.graded_at = utcnow()
-    db.session.commit()
-    record_attempt_evidence(attempt, catalog)  # the skills record (after the verdict is safe)
-    db.session.commit()
-    return attempt
+    return record_lab_verdict(attempt, wire, catalog)
 
 
 __all__ = ["BoardRunIncomplete", "NotGradedOnBoard", "WrongBoardConnected", "submit_board_attempt"]

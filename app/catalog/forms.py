@@ -14,15 +14,21 @@ from app.work.drafts import MAX_CODE_CHARS
 MAX_SOURCE_BYTES = MAX_CODE_CHARS  # the draft's limit, so whatever runs can be saved
 
 
-class LabRunForm(FlaskForm):
-    board = SelectField(_l("Board"), choices=[])
-    code = TextAreaField(
+def program_field(max_chars: int = MAX_SOURCE_BYTES) -> TextAreaField:
+    """The student's program, as every form that runs one has it (a code editor: no spelling or
+    capitalising help)."""
+    return TextAreaField(
         _l("Your program (MicroPython)"),
         validators=[DataRequired(message=_l("Write a program first.")),
-                    Length(max=MAX_SOURCE_BYTES, message=_l("The program is too long (at most 64 KB)."))],
+                    Length(max=max_chars, message=_l("The program is too long (at most 64 KB)."))],
         render_kw={"spellcheck": "false", "autocapitalize": "none", "autocomplete": "off", "rows": 18,
                    "class": "code-editor"},
     )
+
+
+class LabRunForm(FlaskForm):
+    board = SelectField(_l("Board"), choices=[])
+    code = program_field()
 
 
 class LabSubmitForm(LabRunForm):

@@ -18,16 +18,12 @@ from app.models import Attempt, AttemptStatus, Upload, User
 from app.models.base import utcnow
 from app.work.attempts import claim_attempt
 from app.work.errors import SubmissionInvalid
-from app.work.keys import project_key
+from app.work.keys import find_module_activity, project_key
 
 
 def find_project(catalog: Catalog, module_slug: str, activity_slug: str) -> tuple[Module, Project] | None:
     """The module and its making project called ``activity_slug``, or None."""
-    module = catalog.modules.get(module_slug)
-    activity = module.activity(activity_slug) if module else None
-    if module is None or not isinstance(activity, Project):
-        return None
-    return module, activity
+    return find_module_activity(catalog, module_slug, activity_slug, Project)
 
 
 def pending_uploads(user_id: int, activity_key: str) -> list[Upload]:

@@ -20,7 +20,7 @@ from app.models import Assignment, Attempt, User
 from app.models.base import utcnow
 from app.work.assignments import covering_assignment
 from app.work.attempts import attempts_for, attempts_used, hide_details
-from app.work.keys import quiz_key
+from app.work.keys import find_module_activity, quiz_key, resolve_key
 
 # Domain error codes (``WorkError.message``) -> what the student reads.
 PROBLEMS = {
@@ -46,18 +46,15 @@ def inline_code(text: str) -> Markup:
 
 def find_quiz(catalog: Catalog, module_slug: str, activity_slug: str) -> tuple[Module, Quiz] | None:
     """The module and its quiz called ``activity_slug``; None when either is not in the catalog."""
-    module = catalog.modules.get(module_slug)
-    activity = module.activity(activity_slug) if module else None
-    if module is None or not isinstance(activity, Quiz):
-        return None
-    return module, activity
+    return find_module_activity(catalog, module_slug, activity_slug, Quiz)
 
 
 def quiz_of_key(catalog: Catalog, activity_key: str) -> tuple[Module, Quiz] | None:
     """The module and quiz an activity key ``quiz:<module>/<activity>`` names, if still in the catalog."""
-    kind, _, rest = activity_key.partition(":")
-    module_slug, _, activity_slug = rest.partition("/")
-    return find_quiz(catalog, module_slug, activity_slug) if kind == "quiz" else None
+    target = resolve_key(catalog, activity_key)
+    if target.kind != "quiz" or not isinstance(target.activity, Quiz):
+        return None
+    return target.module, target.activity
 
 
 def answers_from_form(quiz: Quiz, form: Mapping[str, Any]) -> dict[str, list[str]]:

@@ -7,9 +7,10 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, SelectMultipleField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms.validators import Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from app.catalog.forms import program_field
 from app.playground.services import MAX_STDIN_LINES, SECONDS_CHOICES
 from app.playground.wiring import BOARD_KEYS, DEVICE_OPTIONS, MICROBIT_WORLD_OPTIONS, OPTIONS_BY_KEY, choice_keys
 
@@ -31,13 +32,7 @@ class MultiCheckboxField(SelectMultipleField):
 
 class PlaygroundForm(FlaskForm):
     board = SelectField(_l("Board"), choices=[SelectChoice(key, BOARD_TITLES[key]) for key in BOARD_KEYS])
-    code = TextAreaField(
-        _l("Your program (MicroPython)"),
-        validators=[DataRequired(message=_l("Write a program first.")),
-                    Length(max=MAX_SOURCE_BYTES, message=_l("The program is too long (at most 64 KB)."))],
-        render_kw={"spellcheck": "false", "autocapitalize": "none", "autocomplete": "off", "rows": 18,
-                   "class": "code-editor"},
-    )
+    code = program_field(MAX_SOURCE_BYTES)
     devices = MultiCheckboxField(
         _l("Devices to wire"),
         choices=[SelectChoice(option.key, option.label) for option in DEVICE_OPTIONS]

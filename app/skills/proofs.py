@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.content import Catalog, Module
+from app.work.keys import resolve_key
 
 DIGCOMP, TECHNICAL = "digcomp", "technical"
 DEFAULT_LEVEL = 1
@@ -65,17 +66,11 @@ def _with_digcomp(catalog: Catalog, technical: dict[str, int], module: Module | 
 def proofs_for(catalog: Catalog, activity_key: str, module_hint: str | None = None) -> list[Proof]:
     """The skills that passing the work ``activity_key`` proves (empty for unknown content).
     ``module_hint`` is the module of the assignment the work was done for, if any."""
-    kind, _, rest = activity_key.partition(":")
-    if kind == "lab":
-        lab = catalog.labs.get(rest)
-        if lab is None:
-            return []
+    target = resolve_key(catalog, activity_key)
+    if target.lab is not None:
+        lab = target.lab
         module = module_for_lab(catalog, lab.slug, module_hint)
         return _with_digcomp(catalog, {skill: lab.difficulty for skill in lab.skills}, module)
-    if kind in ("quiz", "project"):
-        module_slug, _, activity_slug = rest.partition("/")
-        module = catalog.modules.get(module_slug)
-        if module is None or module.activity(activity_slug) is None:
-            return []
-        return _with_digcomp(catalog, _module_technical_levels(catalog, module), module)
+    if target.kind in ("quiz", "project") and target.module is not None and target.activity is not None:
+        return _with_digcomp(catalog, _module_technical_levels(catalog, target.module), target.module)
     return []

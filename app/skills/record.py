@@ -21,7 +21,7 @@ from app.models import Attempt, AttemptStatus, Evidence, User
 from app.models.base import utcnow
 from app.skills.levels import Standing, standing
 from app.skills.proofs import DIGCOMP, TECHNICAL
-from app.work.keys import work_items
+from app.work.keys import resolve_key, work_items
 
 DIGCOMP_TOP, TECHNICAL_TOP = 8, 5
 PROGRESS_POINTS = 30
@@ -37,15 +37,12 @@ class ActivityRef:
 
 def activity_ref(catalog: Catalog, key: str) -> ActivityRef:
     """The titles behind an activity key (the key itself when the content is gone)."""
-    kind, _, rest = key.partition(":")
-    if kind == "lab" and rest in catalog.labs:
-        return ActivityRef(key, kind, catalog.labs[rest].title, None)
-    module_slug, _, activity_slug = rest.partition("/")
-    module = catalog.modules.get(module_slug)
-    activity = module.activity(activity_slug) if module else None
-    if module is not None and activity is not None:
-        return ActivityRef(key, kind, activity.title, module.title)
-    return ActivityRef(key, kind, Text(key, key), None)
+    target = resolve_key(catalog, key)
+    if target.lab is not None:
+        return ActivityRef(key, target.kind, target.lab.title, None)
+    if target.module is not None and target.activity is not None:
+        return ActivityRef(key, target.kind, target.activity.title, target.module.title)
+    return ActivityRef(key, target.kind, Text(key, key), None)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from pygments.lexers import PythonLexer
 
 from app.content import Catalog, Lab, Module, Project, Quiz, Rubric, Text
 from app.models import Attempt
+from app.work.keys import resolve_key
 
 MAX_EVENTS = 200  # events shown in the trace table; the rest are counted
 MAX_DIFF_ROWS = 300  # rows of one diff; a longer one is cut with a note
@@ -45,14 +46,11 @@ class ActivityRef:
 
 
 def activity_ref(catalog: Catalog, activity_key: str) -> ActivityRef:
-    kind, _, rest = activity_key.partition(":")
-    if kind == "lab":
-        lab = catalog.labs.get(rest)
-        return ActivityRef(kind, lab.title if lab else None, lab=lab)
-    module_slug, _, activity_slug = rest.partition("/")
-    module = catalog.modules.get(module_slug)
-    activity = module.activity(activity_slug) if module else None
-    return ActivityRef(kind, activity.title if activity else None, module, activity)
+    target = resolve_key(catalog, activity_key)
+    if target.kind == "lab":
+        return ActivityRef(target.kind, target.lab.title if target.lab else None, lab=target.lab)
+    activity = target.activity
+    return ActivityRef(target.kind, activity.title if activity else None, target.module, activity)
 
 
 @dataclass(frozen=True)

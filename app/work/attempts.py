@@ -129,14 +129,19 @@ def submit_lab(user: User, lab: Lab, code: str, board: str, idempotency_key: str
     if wire.get("run", {}).get("busy"):
         _drop_claim(attempt_id)
         raise ServerBusy("server_busy")
-    attempt = db.session.get(Attempt, attempt_id)
+    return record_lab_verdict(db.session.get(Attempt, attempt_id), wire, catalog)
+
+
+def record_lab_verdict(attempt: Attempt, wire: dict[str, Any], catalog: Catalog) -> Attempt:
+    """Store a graded lab run (``GradeResult.to_wire()``) on its claimed attempt and commit the
+    verdict, then the skills evidence it earns (after the verdict is safe)."""
     checks = wire.get("checks", [])
     attempt.result = lab_result_record(wire)
     attempt.score, attempt.max_score = sum(1 for c in checks if c["passed"]), len(checks)
     attempt.status = AttemptStatus.PASSED if checks and attempt.score == len(checks) else AttemptStatus.FAILED
     attempt.graded_at = utcnow()
     db.session.commit()
-    record_attempt_evidence(attempt, catalog)  # the skills record (after the verdict is safe)
+    record_attempt_evidence(attempt, catalog)
     db.session.commit()
     return attempt
 

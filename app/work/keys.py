@@ -8,8 +8,11 @@ Lessons are read, not done: they have no key.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
-from app.content import Activity, LabActivity, Module, Project, Quiz
+from app.content import Activity, Catalog, Lab, LabActivity, Module, Project, Quiz
+
+A = TypeVar("A", bound=Activity)
 
 WORK_KINDS = ("lab", "quiz", "project")
 
@@ -61,3 +64,37 @@ def work_items(module: Module, activity_slug: str | None = None) -> list[WorkIte
         if key is not None:
             items.append(WorkItem(key, module, activity))
     return items
+
+
+@dataclass(frozen=True)
+class KeyTarget:
+    """What an activity key names in the catalog: the lab, or the module and its activity (None
+    where the content has left the catalog, or the key is not a work key)."""
+
+    kind: str
+    lab: Lab | None = None
+    module: Module | None = None
+    activity: Activity | None = None
+
+
+def resolve_key(catalog: Catalog, key: str) -> KeyTarget:
+    """The content behind ``key`` (``lab:<lab>``, ``quiz:``/``project:<module>/<activity>``)."""
+    kind, _, rest = key.partition(":")
+    if kind == "lab":
+        return KeyTarget(kind, lab=catalog.labs.get(rest))
+    if kind not in WORK_KINDS:
+        return KeyTarget(kind)
+    module_slug, _, activity_slug = rest.partition("/")
+    module = catalog.modules.get(module_slug)
+    return KeyTarget(kind, module=module, activity=module.activity(activity_slug) if module else None)
+
+
+def find_module_activity(catalog: Catalog, module_slug: str, activity_slug: str,
+                         of_type: type[A]) -> tuple[Module, A] | None:
+    """The module and its activity ``activity_slug`` when it is an ``of_type`` (a Quiz, a
+    Project …); None when either is not in the catalog."""
+    module = catalog.modules.get(module_slug)
+    activity = module.activity(activity_slug) if module else None
+    if module is None or not isinstance(activity, of_type):
+        return None
+    return module, activity

@@ -111,23 +111,15 @@ class VirtualBoard:
         """Sleep until ``target`` (callbacks due before it run first); True if one was
         delivered (the wait resumes on ``k``)."""
         self.slept = True
-        if not self.queue and self.wdt_deadline is None:  # nothing can interrupt the wait
-            if target >= self.end_us:
-                self.now = self.end_us
-                raise RunEnded("time")
-            if target > self.now:
-                self.now = target
-            if after is not None:
-                after()
-            return False
-        wdt = self.wdt_deadline
-        if wdt is not None and wdt < min(target, self.end_us):  # the watchdog bites first
-            if self._deliver(wdt, lambda: self.wait(target, after)):
+        if self.queue or self.wdt_deadline is not None:  # something may interrupt the wait
+            wdt = self.wdt_deadline
+            if wdt is not None and wdt < min(target, self.end_us):  # the watchdog bites first
+                if self._deliver(wdt, lambda: self.wait(target, after)):
+                    return True
+                self.now = max(self.now, wdt)
+                self.watchdog_reset()
+            if self._deliver(min(target, self.end_us), lambda: self.wait(target, after)):
                 return True
-            self.now = max(self.now, wdt)
-            self.watchdog_reset()
-        if self._deliver(min(target, self.end_us), lambda: self.wait(target, after)):
-            return True
         if target >= self.end_us:
             self.now = self.end_us
             raise RunEnded("time")

@@ -29,9 +29,36 @@ TOUCH_IDLE = 600  # an ESP32 touch pad nobody touches reads several hundred; a f
 DHT_READ_US = 4_500  # the sensor's answer takes ~4 ms of bit-banging on a board
 DS18B20_CONVERT_US = 750_000  # the 12-bit conversion (programs sleep this long themselves)
 OLED_GROUP_US = 30_000  # display pictures closer than this are one update (page-by-page drivers)
-OLED_MAX_FRAMES = 400  # then at most one picture every OLED_SLOW_US, to bound the trace
-OLED_SLOW_US = 250_000
+MAX_FRAMES = 400  # per display; then at most one frame every SLOW_US, to bound the trace
+SLOW_US = 250_000
 KIT_TYPES = frozenset({"lcd1602", "mpu6050", "bmp280", "keypad", "seven_segment"})
+
+
+class FrameLog:
+    """Frame events of one run's displays: a new frame within ``group_us`` of the frame before
+    replaces it (a picture still being sent), an unchanged frame is not recorded again."""
+
+    def __init__(self, vb: VirtualBoard) -> None:
+        self.vb = vb
+        self.last: dict[str, tuple[Any, Any, int, int]] = {}  # source -> (value, event, t0, n)
+
+    def log(self, source: str, value: Any, group_us: int) -> None:
+        vb = self.vb
+        last = self.last.get(source)
+        if last is not None and last[0] == value:
+            return
+        if last is not None and last[3] >= MAX_FRAMES and vb.now - last[2] < SLOW_US:
+            return
+        t0, count = vb.now, (last[3] + 1 if last else 1)
+        if last is not None and vb.now - last[2] < group_us:
+            for i in range(len(vb.events) - 1, max(len(vb.events) - 64, 0) - 1, -1):
+                if vb.events[i] is last[1]:
+                    del vb.events[i]
+                    t0, count = last[2], last[3]
+                    break
+        vb.log(source, "frame", value)
+        if vb.events and vb.events[-1].source == source:
+            self.last[source] = (value, vb.events[-1], t0, count)
 
 
 class DevicesIO:
@@ -44,7 +71,7 @@ class DevicesIO:
         self.wdt_timeout = 0
         self.panels = {d["address"]: OledPanel(d.get("model", d["type"]))
                        for d in vb.scenario.devices if d["type"] in ("ssd1306", "sh1106")}
-        self.frames: dict[int, tuple[bytes, Any, int, int]] = {}  # addr -> (picture, event, t0, n)
+        self.frames = FrameLog(vb)  # the panels' pictures (at most one per update)
         self._i2c_write: Any = None
         if vb.scenario.extra.get("radio_peer"):  # a scripted micro:bit answering on the radio
             from app.sim.hal.radio_peer import attach_peer
@@ -73,28 +100,9 @@ class DevicesIO:
         if panel is not None and self.vb.res_i and self.vb.res_i[0] == 0:
             panel.write((bytes([reg & 0xFF]) if reg >= 0 else b"") + payload)
             if panel.changed:
-                self._log_picture(addr, panel.visible())
+                self.frames.log(f"oled:{addr:02x}", base64.b64encode(panel.visible()).decode("ascii"),
+                                OLED_GROUP_US)
         return result
-
-    def _log_picture(self, addr: int, picture: bytes) -> None:
-        vb = self.vb
-        last = self.frames.get(addr)
-        if last is not None and last[0] == picture:
-            return
-        if last is not None and last[3] >= OLED_MAX_FRAMES and vb.now - last[2] < OLED_SLOW_US:
-            return
-        t0, count = vb.now, (last[3] + 1 if last else 1)
-        if last is not None and vb.now - last[2] < OLED_GROUP_US:
-            # the same update still being sent (a page at a time): one picture in the trace
-            for i in range(len(vb.events) - 1, max(len(vb.events) - 64, 0) - 1, -1):
-                if vb.events[i] is last[1]:
-                    del vb.events[i]
-                    t0, count = last[2], last[3]
-                    break
-        source = f"oled:{addr:02x}"
-        vb.log(source, "frame", base64.b64encode(picture).decode("ascii"))
-        if vb.events and vb.events[-1].source == source:
-            self.frames[addr] = (picture, vb.events[-1], t0, count)
 
     def firmware_has(self, label: str, payload: bytes, a: tuple[int, ...]) -> None:
         """Does the board's firmware have module ``payload`` or name ``module.name``? (Public

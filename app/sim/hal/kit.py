@@ -6,7 +6,7 @@ writes to their addresses (the bus still acknowledges, charges the time and reco
 transaction; the device then takes the bytes or supplies the answer), pin reads of a keypad's
 lines, and pin writes of a display's segments and digits. Devices absent from the scenario are
 untouched: the bus does not list them and a transfer fails with the board's errno. What the
-glass shows is recorded by :class:`FrameLog` as ``lcd:<address> frame`` and ``seg7:<n> frame``
+glass shows is recorded by :class:`app.sim.hal.devices.FrameLog` as ``lcd:<address> frame`` and ``seg7:<n> frame``
 events (changes sent within a few milliseconds are one frame, as the eye sees one update), and
 a keypad press the program's scan first detects as ``keypad:<n> press`` (the key's label; the
 keypad's wiring is a ``keypad:<n> wired`` event at the start).
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
+from app.sim.hal.devices import FrameLog
 from app.sim.hal.i2c_sensors import Bmp280, Mpu6050, RegisterDevice
 from app.sim.hal.lcd1602 import CharLcd
 from app.sim.hal.pin_kit import Keypad, SevenSegment
@@ -24,35 +25,6 @@ if TYPE_CHECKING:
     from app.sim.hal.board import VirtualBoard
 
 Handler = Callable[[str, bytes, tuple[int, ...]], Any]
-MAX_FRAMES = 400  # per device; then at most one frame every SLOW_US, to bound the trace
-SLOW_US = 250_000
-
-
-class FrameLog:
-    """Frame events of one run's displays: a new frame within ``group_us`` of the frame before
-    replaces it (a picture still being sent), an unchanged frame is not recorded again."""
-
-    def __init__(self, vb: VirtualBoard) -> None:
-        self.vb = vb
-        self.last: dict[str, tuple[Any, Any, int, int]] = {}  # source -> (value, event, t0, n)
-
-    def log(self, source: str, value: Any, group_us: int) -> None:
-        vb = self.vb
-        last = self.last.get(source)
-        if last is not None and last[0] == value:
-            return
-        if last is not None and last[3] >= MAX_FRAMES and vb.now - last[2] < SLOW_US:
-            return
-        t0, count = vb.now, (last[3] + 1 if last else 1)
-        if last is not None and vb.now - last[2] < group_us:
-            for i in range(len(vb.events) - 1, max(len(vb.events) - 64, 0) - 1, -1):
-                if vb.events[i] is last[1]:
-                    del vb.events[i]
-                    t0, count = last[2], last[3]
-                    break
-        vb.log(source, "frame", value)
-        if vb.events and vb.events[-1].source == source:
-            self.last[source] = (value, vb.events[-1], t0, count)
 
 
 class KitIO:
