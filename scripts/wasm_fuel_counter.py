@@ -1,22 +1,17 @@
-"""Give a WebAssembly module its own exact copy of wasmtime's fuel count.
-
-The simulator's clock is the fuel the guest has spent (50 fuel per simulated microsecond). Only the
-host can read wasmtime's fuel, so every board-API call must cross into Python to learn the time.
-That crossing is what keeps the robot labs above their speed target (see docs/engine_speed.md).
-This rewriter adds a mutable i64 global, exported as ``officina_fuel``, that the module
-increments by exactly what wasmtime charges for the module's own operators. The rules are
-wasmtime's default operator costs (measured on wasmtime 50 by the test): entering a function
-costs 1; ``nop``, ``drop``, ``block``, ``loop``, ``unreachable``, ``return``, ``else`` and
-``end`` cost 0 and every other operator 1; ``memory.copy``, ``memory.fill`` and ``memory.init``
-cost one more per byte and ``memory.grow`` one more per page asked for. Code inside the guest can then read
-the same clock the host reads. Each straight-line segment adds its cost to a per-call i64 local
-before control can leave it; the local goes into the global before every call, throw, return
-and branch out of the function, so at any call out of the module the counter equals the fuel the
-original module would have spent (the counting code's own fuel is not counted). The counting
-costs about 7 % more CPU on pure computation (21 % when every segment updated the global). ``tests/sim/test_fuel_counter.py`` checks
-this, call by call, against wasmtime on real programs.
-Usage: python scripts/wasm_fuel_counter.py IN.wasm OUT.wasm (stdlib only; used by tests and,
-later, by scripts/build_interpreter.sh).
+"""Give a WebAssembly module its own exact copy of wasmtime's fuel count, so that code inside the
+guest can read the simulator's clock (50 fuel per simulated microsecond) without crossing into
+Python, the crossing that keeps the robot labs above their speed target (docs/engine_speed.md).
+The rewriter adds a mutable i64 global, exported as ``officina_fuel``, which the module raises by
+exactly what wasmtime 50 charges for the module's own operators: entering a function 1; ``nop``,
+``drop``, ``block``, ``loop``, ``unreachable``, ``return``, ``else`` and ``end`` 0; every other
+operator 1; ``memory.copy``/``fill``/``init`` one more per byte and ``memory.grow`` one more per
+page asked for. Each straight-line segment adds its cost to a per-call i64 local before control
+can leave it, and the local goes into the global before every call, throw, return and branch out
+of the function, so at any call out of the module the counter equals the fuel the original
+module would have spent (the counting code's own fuel is not counted; it costs about 7 % more CPU
+on pure computation). ``tests/sim/test_fuel_counter.py`` holds it to wasmtime, operator by
+operator and host call by host call. Usage: ``python scripts/wasm_fuel_counter.py IN.wasm
+OUT.wasm`` (stdlib only).
 """
 
 from __future__ import annotations
@@ -235,11 +230,11 @@ def instrument(wasm: bytes) -> bytes:
     types = _func_types(by_id.get(1, b"\x00"))
     imported_globals = _import_counts(by_id.get(2, b"\x00"))
     func_types = _uleb_list(by_id.get(3, b"\x00"))
-    globals_payload = by_id.get(6, b"\x00")
+    globals_payload = by_id[6]
     n_globals, rest = _uleb(globals_payload, 0)
     counter = imported_globals + n_globals
     new_globals = _enc_uleb(n_globals + 1) + globals_payload[rest:] + b"\x7e\x01\x42\x00\x0b"
-    exports_payload = by_id.get(7, b"\x00")
+    exports_payload = by_id[7]
     n_exports, rest = _uleb(exports_payload, 0)
     name = EXPORT_NAME.encode()
     new_exports = (_enc_uleb(n_exports + 1) + exports_payload[rest:] + _enc_uleb(len(name)) + name
@@ -324,7 +319,7 @@ def _uleb_list(payload: bytes) -> list[int]:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
-        print(__doc__.strip().splitlines()[-2], file=sys.stderr)
+        print("usage: python scripts/wasm_fuel_counter.py IN.wasm OUT.wasm", file=sys.stderr)
         return 2
     with open(argv[1], "rb") as f:
         wasm = f.read()
