@@ -10,6 +10,9 @@ ratio (target: flooded p95 <= 2x unflooded p95) and how the flood was answered (
 for sync workers and for threaded workers (gunicorn --threads 16), where one user's refused runs
 are paced (app.runs.turns). With sync workers every request waits its turn in one accept queue,
 so the flooder's quick 429 answers still delay others: put a per-user limit in the proxy too.
+The flood runs in a process of its own, as the flooder sits at another computer: when its 20
+client threads shared the measuring process (and its GIL, switched every 5 ms), the measured
+user's latency included the benchmark's own thread switching.
 
     .venv/bin/python benchmarks/fairness.py [--page-requests 1000] [--flood-clients 20] [--threads 1,16]
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import collections
 import http.client
+import multiprocessing
 import os
 import re
 import subprocess
@@ -26,7 +30,7 @@ import sys
 import tempfile
 import threading
 import time
-from pathlib import Path
+from multiprocessing.synchronize import Event as StopEvent
 from urllib.parse import urlencode
 
 from http_latency import BIN, ROOT, free_port, percentile, wait_for  # same folder
@@ -66,7 +70,7 @@ class Browser:
         return response.status, text
 
 
-def page_latencies(user: Browser, count: int, stop: threading.Event | None = None) -> list[float]:
+def page_latencies(user: Browser, count: int, stop: StopEvent | None = None) -> list[float]:
     """Load the catalogue page ``count`` times in a row; latencies in ms."""
     conn = http.client.HTTPConnection("127.0.0.1", user.port, timeout=60)
     latencies = []
@@ -81,7 +85,7 @@ def page_latencies(user: Browser, count: int, stop: threading.Event | None = Non
     return latencies
 
 
-def flood(user: Browser, clients: int, max_requests: int, max_seconds: float, stop: threading.Event) -> collections.Counter:
+def flood(user: Browser, clients: int, max_requests: int, max_seconds: float, stop: StopEvent) -> collections.Counter:
     """``clients`` connections posting endless loops until ``stop``, the count or the time bound."""
     answers: collections.Counter = collections.Counter()
     lock = threading.Lock()
@@ -111,6 +115,11 @@ def flood(user: Browser, clients: int, max_requests: int, max_seconds: float, st
     return answers
 
 
+def _flood_process(user: Browser, args: argparse.Namespace, stop: StopEvent, out: multiprocessing.Queue) -> None:
+    """The flood, in its own process: its answers go back through ``out``."""
+    out.put(dict(flood(user, args.flood_clients, args.flood_requests, args.flood_seconds, stop)))
+
+
 def summary(label: str, latencies: list[float]) -> tuple[float, float]:
     p50, p95 = percentile(latencies, 0.50), percentile(latencies, 0.95)
     print(f"  {label:<34} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms   ({len(latencies)} requests)")
@@ -131,14 +140,14 @@ def measure(threads: int, args: argparse.Namespace) -> None:
             flooder, other = Browser(port, FLOODER), Browser(port, OTHER)
             page_latencies(other, 40)  # warm up both workers and the catalogue cache
             quiet = page_latencies(other, args.page_requests)
-            stop = threading.Event()
-            answers: collections.Counter = collections.Counter()
-            flooding = threading.Thread(target=lambda: answers.update(
-                flood(flooder, args.flood_clients, args.flood_requests, args.flood_seconds, stop)))
+            processes = multiprocessing.get_context("fork")
+            stop, out = processes.Event(), processes.Queue()
+            flooding = processes.Process(target=_flood_process, args=(flooder, args, stop, out))
             flood_started = time.perf_counter()
             flooding.start()
             time.sleep(1.0)  # let the flood build up
             busy = page_latencies(other, args.page_requests, stop)
+            answers = collections.Counter(out.get(timeout=args.flood_seconds + 120))
             flooding.join()
             flood_seconds = time.perf_counter() - flood_started
         finally:

@@ -23,11 +23,14 @@ def load_draft(user_id: int, activity_key: str) -> Draft | None:
 
 def save_draft(user_id: int, activity_key: str, code: str, board: str | None) -> Draft:
     """Store the student's current code (and board) for ``activity_key``; commits, since a draft
-    save is its own request. Raises ``SubmissionInvalid`` for oversized code."""
+    save is its own request, and writes nothing when they are what is already saved (its time
+    stays that of the last change). Raises ``SubmissionInvalid`` for oversized code."""
     if len(code) > MAX_CODE_CHARS:
         raise SubmissionInvalid("code_too_long", "code")
     for _attempt in range(2):  # two tabs saving a first draft at once: the loser updates
         draft = load_draft(user_id, activity_key)
+        if draft is not None and draft.code == code and draft.board == board:
+            return draft  # unchanged (a run of the saved program): nothing to write
         if draft is None:
             draft = Draft(user_id=user_id, activity_key=activity_key)
             db.session.add(draft)
