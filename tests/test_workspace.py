@@ -106,6 +106,18 @@ def test_draft_saved_and_shown_instead_of_the_starter(student):
     assert 'data-draft-saved-at="' in html
 
 
+def test_saving_the_saved_program_again_writes_nothing(student):
+    """Does saving the same code and board again keep the draft's time (no write), while a
+    change moves it on?"""
+    headers = {"X-CSRFToken": csrf_token(student, "/catalog/labs/blink")}
+    first = student.put("/learn/drafts/blink", json={"code": "print(1)\n", "board": "pico"}, headers=headers)
+    again = student.put("/learn/drafts/blink", json={"code": "print(1)\n", "board": "pico"}, headers=headers)
+    changed = student.put("/learn/drafts/blink", json={"code": "print(2)\n", "board": "pico"}, headers=headers)
+    assert first.status_code == again.status_code == changed.status_code == 200
+    assert again.get_json()["saved_at"] == first.get_json()["saved_at"]
+    assert changed.get_json()["saved_at"] > first.get_json()["saved_at"]
+
+
 def test_draft_refuses_bad_input_and_other_roles(app, world, login, student):
     """Is a draft with a foreign board or no code refused (400), and a teacher refused (403)?"""
     token = csrf_token(student, "/catalog/labs/blink")
