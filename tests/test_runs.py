@@ -303,3 +303,32 @@ def test_user_turns_pace_refusals_and_forget_idle_users():
     with turns.turn(8):
         pass
     assert outcomes == ["refused"] and turns._locks == {} and turns._users == {}
+
+
+def test_user_turns_slow_a_persistent_flood_and_forgive_a_quiet_user():
+    """Does the pace stay short for a student who presses Run twice, double with every five
+    refusals in a row (capped), and go back to normal after a quiet half minute?"""
+    from app.runs import turns as turns_module
+    from app.runs.turns import UserTurns
+
+    now = [1000.0]
+    turns = UserTurns(pace_seconds=0.5, clock=lambda: now[0])
+
+    def refuse(times: int) -> None:
+        for _ in range(times):
+            turns._refused(7)
+            now[0] += 1.0
+
+    assert turns.pace(7) == 0.5
+    refuse(4)
+    assert turns.pace(7) == 0.5, "a few refusals: still answered at once"
+    refuse(1)
+    assert turns.pace(7) == 1.0
+    refuse(5)
+    assert turns.pace(7) == 2.0
+    refuse(100)
+    assert turns.pace(7) == 0.5 * turns_module.MAX_PACE_FACTOR
+    assert turns.pace(8) == 0.5, "another user's pace is their own"
+    now[0] += turns_module.STREAK_QUIET_SECONDS + 1
+    assert turns.pace(7) == 0.5 and 7 not in turns._streaks
+
