@@ -331,4 +331,8 @@ def test_user_turns_slow_a_persistent_flood_and_forgive_a_quiet_user():
     assert turns.pace(8) == 0.5, "another user's pace is their own"
     now[0] += turns_module.STREAK_QUIET_SECONDS + 1
     assert turns.pace(7) == 0.5 and 7 not in turns._streaks
+    refuse(12)
+    with turns.turn(7):  # a run that is not refused ends the streak
+        pass
+    assert turns.pace(7) == 0.5
 

@@ -7,8 +7,8 @@ Here one user's runs take turns in each process: a request waits (asleep, using 
 the user's pace for their turn and is otherwise refused as "a run is in flight"; a turn that ends
 in a refusal is held for the pace longer. The pace is ``pace_seconds`` for a student who presses
 Run twice, and it doubles with every ``STRIKES_PER_DOUBLING`` refusals in a row (up to
-``MAX_PACE_FACTOR`` times) for one who keeps sending runs while refused: a streak ends after
-``STREAK_QUIET_SECONDS`` without a refusal. So however many connections a user opens, a
+``MAX_PACE_FACTOR`` times) for one who keeps sending runs while refused: a streak ends with a
+run that is not refused, or after ``STREAK_QUIET_SECONDS`` without a refusal. So however many connections a user opens, a
 flood's refusals come back at most a few per second per process, and fewer the longer it lasts
 (measured by ``benchmarks/fairness.py``). A sync server (one request per process at a time) skips
 this: there waiting would block the whole process.
@@ -60,6 +60,11 @@ class UserTurns:
                 for stale in sorted(self._streaks, key=lambda u: self._streaks[u][1])[:5_000]:
                     del self._streaks[stale]
 
+    def _ran(self, user_id: int) -> None:
+        if user_id in self._streaks:  # a run that was not refused ends the streak
+            with self._guard:
+                self._streaks.pop(user_id, None)
+
     def _lock_for(self, user_id: int) -> threading.Lock:
         with self._guard:
             self._users[user_id] = self._users.get(user_id, 0) + 1
@@ -87,6 +92,8 @@ class UserTurns:
                 self._refused(user_id)
                 time.sleep(self.pace(user_id))
                 raise
+            else:
+                self._ran(user_id)
             finally:
                 lock.release()
         finally:
