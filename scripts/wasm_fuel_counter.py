@@ -9,8 +9,11 @@ page asked for. Each straight-line segment adds its cost to a per-call i64 local
 can leave it, and the local goes into the global before every call, throw, return and branch out
 of the function, so at any call out of the module the counter equals the fuel the original
 module would have spent (the counting code's own fuel is not counted; it costs about 7 % more CPU
-on pure computation). ``tests/sim/test_fuel_counter.py`` holds it to wasmtime, operator by
-operator and host call by host call. Usage: ``python scripts/wasm_fuel_counter.py IN.wasm
+on pure computation). Two imports give C code in the guest the counter: every call of
+``officina.fuel_now`` (``() -> i64``) becomes a read of it, and every call of
+``officina.fuel_set`` (``(i64) -> ()``) a write (a board in the guest takes its own work back
+off the clock). ``tests/sim/test_fuel_counter.py`` holds it to wasmtime, operator by operator and
+host call by host call. Usage: ``python scripts/wasm_fuel_counter.py IN.wasm
 OUT.wasm`` (stdlib only).
 """
 
@@ -28,6 +31,11 @@ COMMIT = {0x08, 0x09, 0x0A, 0x0F, 0x10, 0x11, 0x12, 0x13}  # throws, return, cal
 MEMORY_GROW = 0x40  # one more per page asked for (the delta is on top of the stack)
 PER_ELEMENT = {12, 14, 15, 17}  # 0xFC: table.init/copy/grow/fill (not emitted by our compiler)
 VALTYPES = {0x7F, 0x7E, 0x7D, 0x7C, 0x7B, 0x70, 0x6F, 0x69}
+
+
+# Imports whose calls become an access to the counter (the call was counted, and committed, first)
+REDIRECTS = {(b"officina", b"fuel_now"): (0x23, ((), (0x7E,))),  # global.get; () -> i64
+             (b"officina", b"fuel_set"): (0x24, ((0x7E,), ()))}  # global.set; (i64) -> ()
 
 
 class WasmFormatError(ValueError):
@@ -156,14 +164,15 @@ def _labels(code: bytes, op: int, i: int) -> list[int]:
     return out
 
 
-def _rewrite_body(body: bytes, counter: int, params: int) -> bytes:
+def _rewrite_body(body: bytes, counter: int, params: int, redirects: dict[int, int]) -> bytes:
     """The function ``body`` (of a function with ``params`` parameters) with the counting added
     and two more locals declared after the others: ``acc`` (i64, this call's fuel not yet added
     to the counter) and ``acc + 1`` (i32, scratch).
 
     Straight-line segments add their cost to ``acc`` (a register) before control can leave them;
     ``acc`` goes into the global counter only where it can be observed: before a call, a throw,
-    a return or a branch out of the function, and at the function's end."""
+    a return or a branch out of the function, and at the function's end. A call of a function in
+    ``redirects`` (index -> opcode) becomes that opcode on the counter."""
     groups, first = _uleb(body, 0)
     i = first
     acc = params
@@ -207,7 +216,10 @@ def _rewrite_body(body: bytes, counter: int, params: int) -> bytes:
             depth += 1
         elif op == 0x0B:
             depth -= 1
-        out += code[start:i]
+        if op == 0x10 and redirects and _uleb(code, start + 1)[0] in redirects:
+            out += bytes([redirects[_uleb(code, start + 1)[0]]]) + global_ref
+        else:
+            out += code[start:i]
     if depth != -1:
         raise WasmFormatError("a function body does not end with 'end'")
     return bytes(out)
@@ -228,7 +240,7 @@ def instrument(wasm: bytes) -> bytes:
     if 6 not in by_id or 7 not in by_id or 10 not in by_id:
         raise WasmFormatError("the module needs global, export and code sections")
     types = _func_types(by_id.get(1, b"\x00"))
-    imported_globals = _import_counts(by_id.get(2, b"\x00"))
+    imported_globals, redirects = _imports(by_id.get(2, b"\x00"), types)
     func_types = _uleb_list(by_id.get(3, b"\x00"))
     globals_payload = by_id[6]
     n_globals, rest = _uleb(globals_payload, 0)
@@ -246,8 +258,8 @@ def instrument(wasm: bytes) -> bytes:
         size, i = _uleb(code_payload, i)
         body = code_payload[i:i + size]
         i += size
-        params = types[func_types[index]]
-        new_body = _rewrite_body(body, counter, params)
+        params = len(types[func_types[index]][0])
+        new_body = _rewrite_body(body, counter, params, redirects)
         bodies.append(_enc_uleb(len(new_body)) + new_body)
     new_code = _vec(bodies)
     out = bytearray(wasm[:8])
@@ -262,33 +274,47 @@ def instrument(wasm: bytes) -> bytes:
     return bytes(out)
 
 
-def _func_types(payload: bytes) -> list[int]:
-    """Number of parameters of each function type."""
+def _func_types(payload: bytes) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """(parameter types, result types) of each function type."""
     count, i = _uleb(payload, 0)
     out = []
     for _ in range(count):
         if payload[i] != 0x60:
             raise WasmFormatError("only function types are supported")
         nparams, i = _uleb(payload, i + 1)
+        params = payload[i:i + nparams]
         i += nparams
         nresults, i = _uleb(payload, i)
+        results = tuple(payload[i:i + nresults])
         i += nresults
-        out.append(nparams)
+        out.append((tuple(params), results))
     return out
 
 
-def _import_counts(payload: bytes) -> int:
-    """Number of imported globals (they come first in the global index space)."""
+def _imports(payload: bytes, types: list[tuple[tuple[int, ...], tuple[int, ...]]]
+             ) -> tuple[int, dict[int, int]]:
+    """Number of imported globals (they come first in the global index space), and the function
+    indices of the imports in :data:`REDIRECTS` with the opcode each call becomes."""
     count, i = _uleb(payload, 0)
-    globals_ = 0
+    globals_ = funcs = 0
+    redirects: dict[int, int] = {}
     for _ in range(count):
+        names = []
         for _part in range(2):
             n, i = _uleb(payload, i)
+            names.append(payload[i:i + n])
             i += n
         kind = payload[i]
         i += 1
         if kind == 0:
-            i = _skip_leb(payload, i)
+            type_index, i = _uleb(payload, i)
+            redirect = REDIRECTS.get((names[0], names[1]))
+            if redirect is not None:
+                opcode, signature = redirect
+                if types[type_index] != signature:
+                    raise WasmFormatError(f"{names[0].decode()}.{names[1].decode()} has the wrong type")
+                redirects[funcs] = opcode
+            funcs += 1
         elif kind == 1:
             i += 1
             flags = payload[i]
@@ -305,7 +331,7 @@ def _import_counts(payload: bytes) -> int:
             i += 2
         elif kind == 4:
             i = _skip_leb(payload, i + 1)
-    return globals_
+    return globals_, redirects
 
 
 def _uleb_list(payload: bytes) -> list[int]:

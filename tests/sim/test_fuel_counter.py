@@ -100,6 +100,71 @@ def test_the_rewriter_refuses_what_it_does_not_know():
         wfc.instrument(b"\x00asm\x02\x00\x00\x00")
 
 
+GUEST_CLOCK = """(module
+  (import "officina" "fuel_now" (func $now (result i64)))
+  (import "officina" "fuel_set" (func $set (param i64)))
+  (import "env" "record" (func $record (param i64)))
+  (memory 1)
+  (global $spare (mut i32) (i32.const 0))
+  (export "spare" (global $spare))
+  (func $work (param i32) (local i32)
+    (loop $l local.get 1 i32.const 1 i32.add local.tee 1 local.get 0 i32.lt_u br_if $l))
+  (func (export "f")
+    call $now call $record
+    i32.const 7 call $work
+    call $now call $record
+    i32.const 0 i32.const 0 i32.const 300 memory.fill
+    call $now i64.const 40 i64.sub call $set
+    i32.const 3 call $work
+    call $now call $record
+    i64.const 123456 call $set
+    call $now call $record))"""
+
+
+def test_guest_reads_and_sets_of_the_counter_match_wasmtime():
+    """Does a call of ``officina.fuel_now`` in the rewritten module read what wasmtime's fuel
+    says at that call in the plain module, and does ``officina.fuel_set`` move the count as
+    setting wasmtime's fuel would (C code in the guest takes its own work off the clock so)?"""
+    eng = _fuel_engine()
+    wasm = bytes(wt.wat2wasm(GUEST_CLOCK))
+    limit = 10**9
+    seen: dict[str, list[int]] = {}
+    for variant, module in (("plain", wasm), ("counted", wfc.instrument(wasm))):
+        store, values = wt.Store(eng), seen.setdefault(variant, [])
+        store.set_fuel(limit)
+        i64 = wt.ValType.i64()
+
+        def now() -> int:
+            if variant == "counted":
+                raise AssertionError("the rewritten module called the import")
+            return limit - store.get_fuel()
+
+        def set_count(value: int) -> None:
+            if variant == "counted":
+                raise AssertionError("the rewritten module called the import")
+            store.set_fuel(limit - value)
+
+        imports = [wt.Func(store, wt.FuncType([], [i64]), now),
+                   wt.Func(store, wt.FuncType([i64], []), set_count),
+                   wt.Func(store, wt.FuncType([i64], []), values.append)]
+        instance = wt.Instance(store, wt.Module(eng, module), imports)
+        instance.exports(store)["f"](store)
+    assert len(seen["plain"]) == 4 and seen["plain"][0] > 0
+    assert seen["plain"][1] > seen["plain"][0] + 7 * 6, "the work counted"
+    assert seen["plain"][3] > 123456
+    assert seen["counted"] == seen["plain"]
+
+
+def test_the_rewriter_refuses_a_clock_import_of_the_wrong_type():
+    """Is an ``officina.fuel_now`` that does not return an i64 refused, not rewritten into a
+    module that would not validate?"""
+    wasm = bytes(wt.wat2wasm('(module (import "officina" "fuel_now" (func $now (result i32))) '
+                             '(global $spare (mut i32) (i32.const 0)) (export "spare" (global $spare)) '
+                             '(func (export "f") (result i32) call $now))'))
+    with pytest.raises(wfc.WasmFormatError, match="wrong type"):
+        wfc.instrument(wasm)
+
+
 @pytest.fixture(scope="module")
 def counted_runtime():
     return engine._Runtime(wfc.instrument(guestbuild.wasm_path().read_bytes()))
