@@ -8,10 +8,10 @@ the user's pace for their turn and is otherwise refused as "a run is in flight";
 in a refusal is held for the pace longer. The pace is ``pace_seconds`` for a student who presses
 Run twice, and it doubles with every ``STRIKES_PER_DOUBLING`` refusals in a row (up to
 ``MAX_PACE_FACTOR`` times) for one who keeps sending runs while refused: a streak ends with a
-run that is not refused, or after ``STREAK_QUIET_SECONDS`` without a refusal. So however many connections a user opens, a
-flood's refusals come back at most a few per second per process, and fewer the longer it lasts
-(measured by ``benchmarks/fairness.py``). A sync server (one request per process at a time) skips
-this: there waiting would block the whole process.
+run that is not refused, or after ``STREAK_QUIET_SECONDS`` without a refusal. So however many
+connections a user opens, a flood's refusals come back at most a few per second per process, and
+fewer the longer it lasts (measured by ``benchmarks/fairness.py``). A sync server (one request per
+process at a time) skips this: there waiting would block the whole process.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from app.runs.limits import IN_FLIGHT_RETRY_SECONDS, RunInFlight, RunRefused
@@ -32,7 +32,7 @@ STREAK_QUIET_SECONDS = 30.0
 class UserTurns:
     """``with turns.turn(user_id): ...`` — one holder per user in this process."""
 
-    def __init__(self, pace_seconds: float = 0.5, clock=time.monotonic) -> None:
+    def __init__(self, pace_seconds: float = 0.5, clock: Callable[[], float] = time.monotonic) -> None:
         self.pace_seconds = pace_seconds
         self._clock = clock
         self._locks: dict[int, threading.Lock] = {}
