@@ -8,8 +8,9 @@ lab page with endless loops from 20 concurrent connections (bounded: at most --f
 requests and --flood-seconds seconds). Prints that user's page p50/p95 in both phases, the p95
 ratio (target: flooded p95 <= 2x unflooded p95) and how the flood was answered (200/429/503),
 for sync workers and for threaded workers (gunicorn --threads 16), where one user's refused runs
-are paced, more slowly the longer the flood lasts (app.runs.turns). With sync workers every request waits its turn in one accept queue,
-so the flooder's quick 429 answers still delay others: put a per-user limit in the proxy too.
+are paced, more slowly the longer the flood lasts (app.runs.turns). With sync workers every
+request waits its turn in one accept queue, so the flooder's quick 429 answers still delay others:
+put a per-user limit in the proxy too.
 The flood runs in a process of its own, as the flooder sits at another computer: when its 20
 client threads shared the measuring process (and its GIL, switched every 5 ms), the measured
 user's latency included the benchmark's own thread switching.

@@ -91,7 +91,6 @@ class _RunState:
         # A module with its own copy of the fuel count (scripts/wasm_fuel_counter.py): the clock
         # reads that, not the store's fuel (which also pays for the counting code).
         self.counter: I64Global | None = None
-        self.store: Any = None
         self.last_count = 0
 
     def refresh(self, ctx: int) -> None:
@@ -346,7 +345,6 @@ class _Runtime:
         st.memory = instance.exports(store)["memory"]
         counter = instance.exports(store).get("officina_fuel")
         st.counter = I64Global(counter) if counter is not None else None
-        st.store = store
         st.mem_at = ctypes.addressof(st.memory._memory)
         # the store's context, the one every host call of this run receives
         st.ctx = ctypes.cast(store._context(), ctypes.c_void_p).value

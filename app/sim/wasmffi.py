@@ -1,9 +1,10 @@
-"""The few wasmtime C functions, host-function definitions and raw-memory views the sandbox's bridge
-uses per host call. wasmtime-py wraps every C call in ctypes pointer objects; the bridge (:mod:`app.sim.engine`) runs
-tens of thousands of host calls per robot grade, so it calls these plain-address prototypes
-instead and reads wasmtime's raw value arrays and the guest's argument array through memoryviews
-(indexing a memoryview costs a fraction of indexing a ctypes array). Nothing here decides
-anything: the engine checks every pointer against the guest memory's size before it uses it.
+"""The few wasmtime C functions, host-function definitions and raw-memory views the sandbox's
+bridge uses per host call. wasmtime-py wraps every C call in ctypes pointer objects; the bridge
+(:mod:`app.sim.engine`) runs tens of thousands of host calls per robot grade, so it calls these
+plain-address prototypes instead and reads wasmtime's raw value arrays and the guest's argument
+array through memoryviews (indexing a memoryview costs a fraction of indexing a ctypes array).
+Nothing here decides anything: the engine checks every pointer against the guest memory's size
+before it uses it.
 """
 
 from __future__ import annotations

@@ -6,10 +6,10 @@ writes to their addresses (the bus still acknowledges, charges the time and reco
 transaction; the device then takes the bytes or supplies the answer), pin reads of a keypad's
 lines, and pin writes of a display's segments and digits. Devices absent from the scenario are
 untouched: the bus does not list them and a transfer fails with the board's errno. What the
-glass shows is recorded by :class:`app.sim.hal.devices.FrameLog` as ``lcd:<address> frame`` and ``seg7:<n> frame``
-events (changes sent within a few milliseconds are one frame, as the eye sees one update), and
-a keypad press the program's scan first detects as ``keypad:<n> press`` (the key's label; the
-keypad's wiring is a ``keypad:<n> wired`` event at the start).
+glass shows is recorded by :class:`app.sim.hal.devices.FrameLog` as ``lcd:<address> frame``
+and ``seg7:<n> frame`` events (changes sent within a few milliseconds are one frame, as the eye
+sees one update), and a keypad press the program's scan first detects as ``keypad:<n> press``
+(the key's label; the keypad's wiring is a ``keypad:<n> wired`` event at the start).
 """
 
 from __future__ import annotations
