@@ -26,6 +26,10 @@ from app.boards.messages import message
 _BOOTLOADER = re.compile(rb"rst:0x|boot:0x|waiting for download|ets [A-Z][a-z]{2} |ESP-ROM|BOOTSEL|DAPLink")
 RUN_MARGIN_S = 15  # beyond the lab's duration before the run is interrupted
 ENTER_TIMEOUT_S = 4  # for the raw REPL's banner after Ctrl-C, Ctrl-A (mpremote's default is 10)
+# How long one read may wait while the program is sent. mpremote's raw paste reads the board's
+# "send more" byte with a single read: at the 10 ms the output is followed with, a board (or a
+# machine) slower than that to answer made a good board fail as "unexpected answer".
+SEND_READ_TIMEOUT_S = 2.0
 
 
 class BoardProblem(Exception):
@@ -103,8 +107,14 @@ def run_on_board(transport, program: str, timeout_s: float, echo) -> tuple[str, 
             pending[:] = rest
             echo(line.decode("utf-8", "replace").rstrip("\r"))
 
+    serial = transport.serial
+    follow_read_timeout = serial.timeout
     try:
-        transport.exec_raw_no_follow(program.encode("utf-8"))
+        serial.timeout = SEND_READ_TIMEOUT_S
+        try:
+            transport.exec_raw_no_follow(program.encode("utf-8"))
+        finally:
+            serial.timeout = follow_read_timeout
         _out, err = transport.follow(timeout=timeout_s, data_consumer=consume)
     except TransportError as exc:
         raise BoardProblem("protocol", str(exc)) from None
