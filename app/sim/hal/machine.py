@@ -57,6 +57,7 @@ class MachineIO:
         self.i2c_reg: dict[tuple[str, int], int] = {}
         self.keys: dict[str, str] = {}  # pin label -> physical key, for labels already checked
         self.robot_adc: dict[str, str] = {}  # ADC label -> key of a robot's line sensor
+        self.robot_dig: dict[str, str] = {}  # pin label read -> key of a robot's line sensor
 
     def install(self, h: dict[int, Any]) -> None:
         for letter, fn in {"s": self.sleep, "S": self.sleep_ms, "m": self.ticks, "z": self.main_returned,
@@ -167,6 +168,9 @@ class MachineIO:
             return
         if mode:
             st.mode = "o" if mode == 1 else "i"
+            robot = self.vb.robot
+            if mode == 1 and robot is not None and robot.cmode is not None and key in robot.line:
+                robot.cmode.unregister_key(key)  # an output now: the C robot reads it no more
         if pull:
             st.pull = {1: 1, 2: 0, 3: None}[pull]
         if value >= 0:
@@ -187,6 +191,11 @@ class MachineIO:
         key = self.phys(label)
         self.vb.cost(COSTS["pin"])
         self.vb.ints(self.level(key))
+        robot = self.vb.robot
+        if (robot is not None and robot.cmode is not None and key in robot.line
+                and key not in self.vb.inputs.echo and label not in self.robot_dig):
+            self.robot_dig[label] = key
+            self._register(82, label, key)
 
     def pin_irq(self, label: str, payload: bytes, a: tuple[int, ...]) -> None:
         vb = self.vb
@@ -248,6 +257,10 @@ class MachineIO:
             raise RunEnded("time")
         d = a[0]
         d = 0 if d < 0 else 65535 if d > 65535 else d
+        robot = vb.robot
+        if robot is not None and robot.cmode is not None and key in robot.pairs:
+            robot.cmode.duty(label, key, d)  # the robot in C performs it after the call
+            return
         st = self.pins.get(key) or self.pin(key)
         if d != st.duty:
             st.duty = d
@@ -288,10 +301,17 @@ class MachineIO:
                 v = 0
             elif vb.robot is not None and key in vb.robot.line:
                 self.robot_adc[label] = key
+                self._register(65, label, key)
                 v = vb.robot.analog(key, vb.now)
             else:
                 v = vb.inputs.analog_u16(key, vb.now)
         vb.res_i = (v & 0xFFF0 if self.family == "rp2" else v,)
+
+    def _register(self, kind: int, label: str, key: str) -> None:
+        """A line sensor read under ``label``: the robot in C serves the next ones itself."""
+        robot = self.vb.robot
+        if robot is not None and robot.cmode is not None:
+            robot.cmode.register(kind, label, robot.line[key])
 
     # ---- buses and strips ------------------------------------------------------------------
     def neopixel(self, label: str, payload: bytes, a: tuple[int, ...]) -> None:

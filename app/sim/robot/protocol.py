@@ -40,6 +40,7 @@ class RobotLink:
         self.cached_step = -1
         self.cached: list[int] = []
         self.board = None  # the VirtualBoard, which charges the physics work to the budget
+        self.cmode = None  # app.sim.robot.crobot.CRobot while the robot runs in the interpreter
 
     def sonar_devices(self) -> list[dict]:
         """The kit's HC-SR04s as scenario sonars whose distance comes from :meth:`sonar_cm`."""
@@ -61,6 +62,8 @@ class RobotLink:
         pair = self.pairs.get(key)
         if pair is None:
             return False
+        if self.cmode is not None:  # a digital write or deinit on a motor pin: Python from here
+            self.cmode.fallback()
         motor, sign, others = pair
         duties = self.duty
         duties[key] = duty
@@ -85,6 +88,8 @@ class RobotLink:
     def i2c_write(self, addr: int, data: bytes, now: int) -> None:
         """Maqueen: [register 0x00 left | 0x02 right, direction 0 fwd / 1 back, speed 0..255]."""
         if addr == self.i2c_addr and len(data) >= 3 and data[0] in (0, 2):
+            if self.cmode is not None:
+                self.cmode.fallback()
             p = min(data[2], 255) * 65535 // 255
             self._set_power(data[0] // 2, -p if data[1] else p, now)
 
@@ -107,11 +112,16 @@ class RobotLink:
     def level(self, key: str, now: int) -> int | None:
         """Digital level of a line sensor or bumper pin, None for other pins."""
         i = self.line.get(key)
+        if i is not None and self.cmode is not None:  # performed in C after the call
+            self.cmode.complete(82, i)
+            return 0
         if i is not None:
             readings = self.cached if now // self.step == self.cached_step else self._readings(now)
             return self.dark if readings[i] > THRESHOLD else 1 - self.dark
         i = self.bumpers.get(key)
         if i is not None:
+            if self.cmode is not None:
+                self.cmode.fallback()
             return 0 if self._readings(now)[i] else 1  # switch to GND, read with a pull-up
         return None
 
@@ -120,12 +130,17 @@ class RobotLink:
         i = self.line.get(key)
         if i is None:
             return None
+        if self.cmode is not None:  # performed in C after the call
+            self.cmode.complete(65, i)
+            return 0
         if now // self.step == self.cached_step:  # the readings of this step are known
             return self.cached[i]
         return self._readings(now)[i]
 
     def sonar_cm(self, index: int, now: int) -> float:
         """What sonar ``index`` measures now (cm, -1 for no echo)."""
+        if self.cmode is not None:
+            self.cmode.fallback()
         k = now // self.step
         sim = self.sim
         sim.floor_step = max(sim.floor_step, min(k, sim.end_step))

@@ -13,7 +13,7 @@ on pure computation). Two imports give C code in the guest the counter: every ca
 ``officina.fuel_now`` (``() -> i64``) becomes a read of it, and every call of
 ``officina.fuel_set`` (``(i64) -> ()``) a write (a board in the guest takes its own work back
 off the clock). ``tests/sim/test_fuel_counter.py`` holds it to wasmtime, operator by operator and
-host call by host call. Usage: ``python scripts/wasm_fuel_counter.py IN.wasm
+host call by host call. Usage: ``python -m app.sim.fuelcount IN.wasm
 OUT.wasm`` (stdlib only).
 """
 
@@ -345,7 +345,7 @@ def _uleb_list(payload: bytes) -> list[int]:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 3:
-        print("usage: python scripts/wasm_fuel_counter.py IN.wasm OUT.wasm", file=sys.stderr)
+        print("usage: python -m app.sim.fuelcount IN.wasm OUT.wasm", file=sys.stderr)
         return 2
     with open(argv[1], "rb") as f:
         wasm = f.read()
