@@ -1,17 +1,20 @@
 """Run one program in a fresh MicroPython WASI instance (in the current process).
 
-Owns the wasmtime ``Engine``/``Module``/``Linker`` of a process (created once, module cached on
-disk), the sandbox limits (fuel, Store memory, wasm stack, no preopened directories, virtual WASI
-clocks, an instant ``poll_oneoff``, stdout/stderr captured in capped buffers by a shadowed
-``fd_write`` that ends the run as soon as the output cap is reached), and the bridge: every
-``host.call`` after start-up goes to the run's :class:`app.sim.hal.VirtualBoard` with the fuel the
-guest spent since the previous call (read from the store inside the call), and the fuel the board
-charges for the call is taken from the store (owed and paid in one go once it adds up: a run that
-goes past its budget on what it owes ends exactly where it would have trapped, before any call,
-output or exit shows it). Results go back into two guest buffers whose
-addresses the boot code hands over once (an ``array('i')`` of 8 arguments/results and a
-``bytearray``), because building a str reply inside MicroPython costs ~7 k fuel. Workers of
-``app.sim.pool`` call :func:`run_raw`.
+Owns the wasmtime ``Engine``/``Module``/``Linker`` of a process (the committed build rewritten
+by :mod:`app.sim.fuelcount` to keep its own fuel count, compiled once and cached on disk), the
+sandbox limits (fuel, Store memory, wasm stack, no preopened directories, virtual WASI clocks, an
+instant ``poll_oneoff``, stdout/stderr captured in capped buffers by a shadowed ``fd_write`` that
+ends the run as soon as the output cap is reached), and the bridge: every ``host.call`` after
+start-up goes to the run's :class:`app.sim.hal.VirtualBoard` with the fuel the guest spent since
+the previous call (the interpreter's counter, read inside the call). The budget is that count
+plus what the board charged; a call, output or the end past it ends the run as out of fuel
+exactly where the guest would have been, and the store's own fuel (twice the budget, less the
+charges, which are paid to it in one go once they add up) stops computing that never reaches a
+host call. A line-following robot runs inside the interpreter (:mod:`app.sim.robot.crobot`): at
+every real call the engine takes its clock and charges back and hands the board's over. Results
+go back into two guest buffers whose addresses the boot code hands over once (an ``array('i')``
+of 8 arguments/results and a ``bytearray``), because building a str reply inside MicroPython
+costs ~7 k fuel. Workers of ``app.sim.pool`` call :func:`run_raw`.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from typing import Any
 from app.sim import fuelcount, guestbuild
 from app.sim.hal import RunEnded
 from app.sim.robot import crobot as _crobot
+from app.sim.runstate import RunState
 from app.sim.wasmffi import LEAN as _LEAN
 from app.sim.wasmffi import define_int, define_raw
 from app.sim.wasmffi import array_items as _array_items
@@ -71,60 +75,6 @@ class RawRun:
     stdout_truncated: bool = False
 
 
-class _RunState:
-    """Per-run host state of the bridge (reset for every run)."""
-
-    def __init__(self, board: Any, files: bytes, limits: Limits) -> None:
-        self.board = board
-        self.files = files
-        self.served = False
-        self.args: Any = None  # ctypes view of the guest's int32 argument array
-        self.reply_at = 0  # address of the guest's reply bytearray items
-        self.base = 0  # address of the guest's linear memory (wasmtime reserves it: it never moves)
-        self.size = 0
-        self.last_fuel = limits.fuel
-        self.stdout = bytearray()
-        self.stderr = bytearray()
-        self.stdout_cap = limits.stdout_bytes
-        self.stdout_truncated = False
-        self.memory: Any = None
-        self.mem_at = 0  # address of wasmtime's handle of the guest's memory
-        self.mem: Any = (ctypes.c_char * 0)()  # a bytes-slicing view of the guest's memory
-        self.ctx = 0  # the store's context (the same in every call of a run)
-        self.raw_views: dict[int, Any] = {}  # address of wasmtime's raw value array -> view
-        self.debt = 0  # fuel the board charged that is not yet taken from the store
-        # A module with its own copy of the fuel count (scripts/wasm_fuel_counter.py): the clock
-        # reads that, not the store's fuel (which also pays for the counting code).
-        self.counter: I64Global | None = None
-        self.last_count = 0
-        self.fuel = limits.fuel  # the budget
-        self.charged = 0  # everything the board charged (a counted module's budget: count + this)
-        self.paid = 0  # charges taken from the store (a plain module's fuel_now leaves them out)
-        self.crobot: Any = None  # app.sim.robot.crobot.CRobot while the robot runs in C
-
-    def count(self) -> int:
-        """A counted module's fuel count now."""
-        counter = self.counter
-        _LEAN.global_get(self.ctx, counter.global_at, counter.value_at)
-        return counter.view[1]
-
-    def refresh(self, ctx: int) -> None:
-        """Re-read the memory's address and size (after it grew)."""
-        self.size = _LEAN.memory_size(ctx, self.mem_at)
-        self.base = _LEAN.memory_data(ctx, self.mem_at) or 0
-        self.mem = (ctypes.c_char * self.size).from_address(self.base) if self.base else (
-            ctypes.c_char * 0)()
-
-    def raw_view(self, raw: int) -> Any:
-        """An int32 view of the raw value array wasmtime passes a host call (16 bytes a value;
-        it lives on the native stack, so its address depends on the guest's call depth). A
-        memoryview: indexing it costs a tenth of indexing a ctypes array."""
-        if len(self.raw_views) >= 256:
-            self.raw_views.clear()
-        view = self.raw_views[raw] = _memory_view(raw, 96).cast("i")
-        return view
-
-
 class _Runtime:
     """Per-process wasmtime objects; build once, reuse for every run."""
 
@@ -142,7 +92,7 @@ class _Runtime:
         self.engine = wt.Engine(cfg)
         self.module = self._load_module()
         self.counted = any(e.name == fuelcount.EXPORT_NAME for e in self.module.exports)
-        self.state: _RunState | None = None
+        self.state: RunState | None = None
         self.linker = self._make_linker()
         self.cap_module = wt.Module(self.engine, '(module (func (export "cap") (result i32) '
                                     f'i32.const {RESULT_CAP}))')
@@ -376,7 +326,7 @@ class _Runtime:
 
     def run(self, program: str, limits: Limits, files: bytes, board: Any) -> RawRun:
         wt = self.wt
-        st = self.state = _RunState(board, files, limits)
+        st = self.state = RunState(board, files, limits)
         store = wt.Store(self.engine)
         store.set_limits(memory_size=limits.heap_bytes + 8 * 1024 * 1024, instances=2,
                          tables=4, table_elements=20_000, memories=1)
