@@ -1,9 +1,10 @@
 """Print the virtual robot's grading cost (issues 5 and 9): fuel per board-API call and of a 60 s
 line-following run; the host calls one grade of each robot lab's solution makes (by command
-letter); each robot lab's reference solution graded as a whole process, as a ratio to the blink
+letter, and the ops the robot inside the interpreter answered without one); each robot lab's reference solution graded as a whole process, as a ratio to the blink
 lab measured in the same run (CPU time, interleaved; target <= 2x); where one grade's time goes
 (the robot's physics and sensors, the board's command handlers, and the rest: the wasm<->Python
-bridge, the guest's own bytecode and the interpreter's start per world); and the in-process median
+bridge, the guest's own bytecode with the robot in C when it runs there, and the interpreter's
+start per world); and the in-process median
 time to grade a 60-second line-following run against blink.
 Run: python benchmarks/robot_sim.py [repeats]
 """
@@ -55,14 +56,19 @@ def host_calls() -> None:
             counts[name[:1].decode("ascii", "replace")] += 1
         return plain(self, name, payload, args, fuel)
 
+    from app.sim.robot import crobot
+
     VirtualBoard.call = counted
     try:
-        print("host calls per grade (all worlds), by command:")
+        print("host calls per grade (all worlds), by command; + ops the robot inside the "
+              "interpreter served without one:")
         for lab in ROBOT_LABS:
             counts.clear()
+            served = crobot.STATS["served"]
             grade_local(load_lab(ROOT / "labs" / lab).read("solution.py"), load_lab(ROOT / "labs" / lab))
             top = ", ".join(f"{k} {v}" for k, v in counts.most_common(6))
-            print(f"  {lab:<24} {sum(counts.values()):6d}  ({top})")
+            print(f"  {lab:<24} {sum(counts.values()):6d} + {crobot.STATS['served'] - served:6d}"
+                  f"  ({top})")
     finally:
         VirtualBoard.call = plain
 

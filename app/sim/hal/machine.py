@@ -57,7 +57,6 @@ class MachineIO:
         self.i2c_reg: dict[tuple[str, int], int] = {}
         self.keys: dict[str, str] = {}  # pin label -> physical key, for labels already checked
         self.robot_adc: dict[str, str] = {}  # ADC label -> key of a robot's line sensor
-        self.robot_dig: dict[str, str] = {}  # pin label read -> key of a robot's line sensor
 
     def install(self, h: dict[int, Any]) -> None:
         for letter, fn in {"s": self.sleep, "S": self.sleep_ms, "m": self.ticks, "z": self.main_returned,
@@ -169,8 +168,8 @@ class MachineIO:
         if mode:
             st.mode = "o" if mode == 1 else "i"
             robot = self.vb.robot
-            if mode == 1 and robot is not None and robot.cmode is not None and key in robot.line:
-                robot.cmode.unregister_key(key)  # an output now: the C robot reads it no more
+            if robot is not None and robot.cmode is not None:
+                robot.cmode.unregister_pin(key)  # the C robot serves its ops no more
         if pull:
             st.pull = {1: 1, 2: 0, 3: None}[pull]
         if value >= 0:
@@ -181,6 +180,10 @@ class MachineIO:
         key = self.phys(label)
         self.vb.cost(COSTS["pin"])
         self.write(key, label, 1 if a[0] else 0)
+        robot = self.vb.robot
+        if robot is not None and robot.cmode is not None and key in robot.cmode.sonar_trig \
+                and self.pins[key].mode == "o":
+            robot.cmode.register(87, label, robot.cmode.sonar_trig[key], key)  # a trigger
 
     def pin_toggle(self, label: str, payload: bytes, a: tuple[int, ...]) -> None:
         key = self.phys(label)
@@ -193,8 +196,7 @@ class MachineIO:
         self.vb.ints(self.level(key))
         robot = self.vb.robot
         if (robot is not None and robot.cmode is not None and key in robot.line
-                and key not in self.vb.inputs.echo and label not in self.robot_dig):
-            self.robot_dig[label] = key
+                and key not in self.vb.inputs.echo):
             self._register(82, label, key)
 
     def pin_irq(self, label: str, payload: bytes, a: tuple[int, ...]) -> None:
@@ -223,6 +225,11 @@ class MachineIO:
     def pulse(self, label: str, payload: bytes, a: tuple[int, ...]) -> bool:
         vb = self.vb
         key = self.phys(label)
+        robot = vb.robot
+        if robot is not None and robot.cmode is not None and key in robot.cmode.sonar_echo:
+            st = self.pins.get(key)
+            if st is None or st.mode != "o":
+                robot.cmode.register(80, label, robot.cmode.sonar_echo[key], key)  # an echo
         level, timeout = 1 if a[0] else 0, max(0, min(a[1], 10_000_000))
         nc = vb.inputs.next_change(key, level, vb.now, vb.now + timeout)
         if nc is None:
@@ -288,6 +295,8 @@ class MachineIO:
             if now >= vb.end_us:
                 vb.now = vb.end_us
                 raise RunEnded("time")
+            if vb.robot.cmode is not None:
+                self._register(65, label, key)  # (again, if a mode change took it back)
             v = vb.robot.analog(key, now)
             vb.res_i = (v & 0xFFF0 if self.family == "rp2" else v,)
             return
@@ -311,7 +320,7 @@ class MachineIO:
         """A line sensor read under ``label``: the robot in C serves the next ones itself."""
         robot = self.vb.robot
         if robot is not None and robot.cmode is not None:
-            robot.cmode.register(kind, label, robot.line[key])
+            robot.cmode.register(kind, label, robot.line[key], key)
 
     # ---- buses and strips ------------------------------------------------------------------
     def neopixel(self, label: str, payload: bytes, a: tuple[int, ...]) -> None:

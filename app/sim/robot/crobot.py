@@ -23,10 +23,11 @@ import struct
 from typing import Any
 
 from app.sim.robot import sensors
+from app.sim.robot.csonar import GuestRobotError, SonarSync
 from app.sim.robot.physics import _NO_TARGETS
 
 ENABLED = True  # tests switch it off to compare with the Python robot
-SIZE = 1376
+SIZE = 3360
 LABELS_AT = 832
 LABEL_BYTES = 32
 CACHED_AT = 1344
@@ -39,6 +40,8 @@ NCMD, POWER, DUTY, MOTOR_OF, SIGN_OF = 16, 18, 20, 24, 28
 OFF_NOISE, OFF_STATES, OFF_CSTEPS, OFF_CVALS, OFF_SENS = range(56, 61)
 OFF_SGCELLS, OFF_SGSEGS, OFF_WGCELLS, OFF_WGSEGS, CMD_CAP = range(61, 66)
 CAL_M_PRE, CAL_M_TOTAL, TICK_US, STEP_FUEL, THRESHOLD_ = range(66, 71)
+OFF_RIN, N_RIN, OFF_RALL, N_RALL = range(175, 179)  # (the sonars' slots: app/sim/robot/csonar.py)
+MAX_SONARS = 4
 # double slots
 (D_DT, D_ALPHA, D_JITTER, D_TRACK, D_RADIUS, D_TOP, D_DB, D_GAIN0, D_GAIN1, D_AMP, D_GX, D_GY,
  D_GR, D_RX0, D_RY0, D_RX1, D_RY1, D_SGX0, D_SGY0, D_SGCELL, D_OGCELL, D_WGCELL, D_LIGHT,
@@ -46,27 +49,22 @@ CAL_M_PRE, CAL_M_TOTAL, TICK_US, STEP_FUEL, THRESHOLD_ = range(66, 71)
 
 STATS = {"runs": 0, "served": 0, "fallbacks": 0}  # (read by benchmarks/robot_sim.py)
 
-
-class GuestRobotError(Exception):
-    """The robot struct in the guest's memory holds what the C robot can never write there (a
-    clock going back, a charge below zero, a broken timeline): the run cannot be trusted."""
 _GRIDS: dict[int, tuple[Any, bytes, bytes, bytes, bytes]] = {}
 
 
 def eligible(board: Any) -> bool:
-    """A PWM-driven robot in a world without walls or obstacles (the border is handled)."""
+    """A robot driven by PWM motor pins (not I2C), with at most 8 line sensors and 4 sonars."""
     robot = board.robot
     if not ENABLED or robot is None:
         return False
-    sim = robot.sim
-    kit, world = sim.kit, sim.world
-    return (bool(kit.motors) and len(kit.motors) <= 4 and kit.i2c_motor is None
-            and not world.walls and not world.obstacles and 1 <= len(kit.line) <= 8
-            and world.line_spot_grid.cols > 0)
+    kit = robot.sim.kit
+    return (1 <= len(kit.motors) <= 4 and kit.i2c_motor is None and len(kit.line) <= 8
+            and len(kit.sonars) <= MAX_SONARS)
 
 
-def _grids(world: Any) -> tuple[bytes, bytes, bytes, bytes]:
-    """The line spot grid and the wall grid, flattened (cells: start, count[, inside])."""
+def _grids(world: Any) -> tuple[bytes, ...]:
+    """The line spot grid and the wall grid, flattened (cells: start, count[, inside]), and the
+    edges a sonar ray can hit from inside the room and from anywhere."""
     hit = _GRIDS.get(id(world))
     if hit is not None and hit[0] is world:
         return hit[1:]
@@ -84,15 +82,20 @@ def _grids(world: Any) -> tuple[bytes, bytes, bytes, bytes]:
         segs += recs
     wgcells = struct.pack(f"<{len(cells)}i", *cells)
     wgsegs = struct.pack(f"<{6 * len(segs)}d", *(v for r in segs for v in r))
-    _GRIDS[id(world)] = (world, sgcells, sgsegs, wgcells, wgsegs)
-    return sgcells, sgsegs, wgcells, wgsegs
+    rays = tuple(struct.pack(f"<{4 * len(s)}d", *(v for e in s for v in e))
+                 for s in (world.ray_segments_inside, world.ray_segments_all))
+    _GRIDS[id(world)] = (world, sgcells, sgsegs, wgcells, wgsegs) + rays
+    return (sgcells, sgsegs, wgcells, wgsegs) + rays
 
 
 def _pad(n: int) -> int:
     return (n + 7) // 8 * 8
 
 
-class CRobot:
+__all__ = ["CRobot", "GuestRobotError", "eligible"]
+
+
+class CRobot(SonarSync):
     """One run's robot in C: views of the guest's struct and blob."""
 
     def __init__(self, st: Any, board: Any, at: int, view: Any) -> None:
@@ -107,6 +110,8 @@ class CRobot:
         self.view = view
         self.pins = list(link.motors)  # motor pin keys, index = pin index in C
         self.labels: dict[tuple[int, bytes], int] = {}
+        self.slot_labels: list[str] = []  # label slot -> label
+        self.slot_keys: list[str] = []  # label slot -> pin key
         kit, world, setup = sim.kit, sim.world, sim.setup
         q, d = self.q, self.d
         self.parts = _grids(world)
@@ -120,6 +125,8 @@ class CRobot:
         self.offs = offs
         for k, v in zip(range(OFF_NOISE, OFF_WGSEGS + 1), offs):
             q[k] = v
+        q[OFF_RIN], q[OFF_RALL] = offs[9], offs[10]
+        q[N_RIN], q[N_RALL] = len(world.ray_segments_inside), len(world.ray_segments_all)
         q[CMD_CAP] = cap
         from app.sim.hal.board import FUEL_PER_US
         from app.sim.hal.machine import ADC_US as adc_us, PIN_US as pin_us
@@ -175,6 +182,7 @@ class CRobot:
 
         q[CAL_M_PRE] = q[CAL_M_TOTAL] = 0
         q[TICK_US], q[STEP_FUEL], q[THRESHOLD_] = COSTS["tick"], ROBOT_STEP_FUEL, THRESHOLD
+        self._sonars_init(board)
         q[ENABLED_] = 1
         self.active = False  # until the blob is written
         self.synced = False  # until the first real call after it
@@ -205,7 +213,7 @@ class CRobot:
             put(o[3] + 8 * m * cap, struct.pack("<d", 0.0))
         sens = [v for s in sim.kit.line for v in (s.x, s.y)]
         put(o[4], struct.pack(f"<{len(sens)}d", *sens))
-        for k, part in zip(range(5, 9), self.parts):
+        for k, part in enumerate(self.parts, start=5):
             put(o[k], part)
         self.active = True
         self.link.cmode = self
@@ -225,6 +233,7 @@ class CRobot:
                 and self.handed_count <= last <= count and charge >= 0 and served >= 0
                 and -1 <= goal <= self.sim.end_step and self.q[FPU] == self.fpu):
             raise GuestRobotError("the robot's clock in the guest")
+        self.sonars_from_guest(now)
         board.now, board.carry, board.end_us = now, carry, end
         st.last_count = last
         q[CHARGE] = 0
@@ -244,30 +253,36 @@ class CRobot:
         self.synced = True
         self.handed_now, self.handed_end, self.handed_count = board.now, board.end_us, count
         q[NOW], q[CARRY], q[LAST_COUNT], q[END_US] = board.now, board.carry, count, board.end_us
+        self.sonars_to_guest()
         q[SERVE] = 1 if (board.started and not board.in_cb and board.pending is None
                          and not board.queue and board.wdt_deadline is None) else 0
 
     # ---- registration (a robot op the Python handlers saw) ---------------------------------
-    def register(self, kind: int, label: str, index: int) -> None:
+    def register(self, kind: int, label: str, index: int, key: str) -> None:
+        """From now on the C robot serves op ``kind`` on ``label`` (line sensor, motor pin or
+        sonar ``index``; pin ``key``) itself, once its first real call has set its cost."""
         raw = label.encode()
-        key = (kind, raw)
-        if key in self.labels or len(raw) > 8 or len(self.labels) >= 16:
-            return
-        n = len(self.labels)
-        self.labels[key] = n
-        o = LABELS_AT // 4 + 8 * n
         i = self.i
-        i[o], i[o + 1], i[o + 2], i[o + 3], i[o + 4] = len(raw), kind, index, 0, 0
-        ctypes.memmove(self.st.base + self.at + LABELS_AT + LABEL_BYTES * n + 24, raw, len(raw))
-        self.q[NLABELS] = n + 1
-
-    def unregister_key(self, key: str) -> None:
-        """A line sensor's pin became an output: its digital reads are the host's again."""
-        index = self.link.line.get(key)
-        for (kind, _), n in self.labels.items():
+        n = self.labels.get((kind, raw))
+        if n is None:
+            if len(raw) > 8 or len(self.labels) >= 16:
+                return
+            n = self.labels[(kind, raw)] = len(self.labels)
+            self.slot_labels.append(label)
+            self.slot_keys.append(key)
             o = LABELS_AT // 4 + 8 * n
-            if kind == 82 and self.i[o + 2] == index:
-                self.i[o + 1] = 0  # matches no op any more
+            i[o], i[o + 3], i[o + 4] = len(raw), 0, 0
+            ctypes.memmove(self.st.base + self.at + LABELS_AT + LABEL_BYTES * n + 24, raw, len(raw))
+            self.q[NLABELS] = n + 1
+        o = LABELS_AT // 4 + 8 * n
+        i[o + 1], i[o + 2] = kind, index
+
+    def unregister_pin(self, key: str) -> None:
+        """Pin ``key``'s mode changed: its ops are the host's again (until registered anew)."""
+        i = self.i
+        for n, k in enumerate(self.slot_keys):
+            if k == key:
+                i[LABELS_AT // 4 + 8 * n + 1] = 0  # matches no op any more
 
     def complete(self, kind: int, arg: int, val: int = 0) -> None:
         q = self.q
@@ -275,7 +290,7 @@ class CRobot:
 
     def duty(self, label: str, key: str, d: int) -> None:
         j = self.pins.index(key)
-        self.register(68, label, j)
+        self.register(68, label, j, key)
         self.complete(68, j, d)
 
     # ---- back to Python ---------------------------------------------------------------------
@@ -333,7 +348,13 @@ class CRobot:
             return 0
         q = self.q
         # ops served after the last real call (a call the run ended in has taken them already)
-        charge = self.before(board, st, count) if self.synced and q[SERVED] else 0
+        if self.synced and q[SERVED]:
+            charge = self.before(board, st, count)
+        else:  # (what a computation after the last real call charged, a sonar's ray cast)
+            charge = q[CHARGE]
+            if charge < 0:
+                raise GuestRobotError("the robot's clock in the guest")
+            q[CHARGE] = 0
         self.pull()
         q[ENABLED_] = 0
         self.active = False

@@ -139,8 +139,8 @@ class RobotLink:
 
     def sonar_cm(self, index: int, now: int) -> float:
         """What sonar ``index`` measures now (cm, -1 for no echo)."""
-        if self.cmode is not None:
-            self.cmode.fallback()
+        if self.cmode is not None:  # the robot in C computes the echo right after the call
+            return self.cmode.sonar_reading(index, now)
         k = now // self.step
         sim = self.sim
         sim.floor_step = max(sim.floor_step, min(k, sim.end_step))

@@ -1,7 +1,7 @@
 """The robot in the interpreter (modrobot.c, app/sim/robot/crobot.py) against the Python robot.
 
-A line-following robot in a world without walls runs in C inside the interpreter; everything else,
-and everything after an op only Python handles, runs in Python. The two must agree: the same motor
+A robot driven by PWM motor pins runs in C inside the interpreter (line sensors, sonars, walls);
+I2C motors, bumpers, and everything after an op only Python handles, run in Python. The two must agree: the same motor
 commands at the same times, the same output, events, clock, fuel and outcome, and poses equal up
 to the last bits of the C library's sin/cos/hypot (docs/engine_speed.md). Every program of every
 robot lab (solution, alternatives, wrong variants) runs in every world of its lab both ways, on
@@ -25,7 +25,8 @@ from app.sim.hal.board import FUEL_PER_US
 from app.sim.robot.world import parse_world
 
 ROOT = Path(__file__).resolve().parents[3]
-LINE_LABS = ("line-follower-2", "line-follower-3")
+ROBOT_LABS = sorted(p.parent.name for p in (ROOT / "labs").glob("*/lab.yaml")
+                    if "robot:" in p.read_text(encoding="utf-8"))
 POSE_TOLERANCE = 1e-9  # cm / rad: C's libm and Python's differ in the last bits only
 
 
@@ -48,7 +49,7 @@ def _programs(lab_name: str) -> list[str]:
                                     for p in (folder / sub).glob("*.py"))
 
 
-CASES = [(lab, prog, world) for lab in LINE_LABS for prog in _programs(lab)
+CASES = [(lab, prog, world) for lab in ROBOT_LABS for prog in _programs(lab)
          for world in range(len(load_lab(ROOT / "labs" / lab).robot.worlds))]
 
 
@@ -87,7 +88,7 @@ def test_the_robot_in_c_drives_as_the_python_robot(lab_name, program, world, mon
     data = scenario_for(lab.scenario_data, lab.robot, world)
     served = _same_run(lab.read(program), data, monkeypatch)
     if program == "solution.py":
-        assert served > 1000, "the solution's sensor reads and motor duties were served in C"
+        assert served > 20, "the solution's sensor reads, motor duties and sleeps were served in C"
 
 
 DRIVE = """from machine import Pin, PWM, ADC
@@ -109,7 +110,9 @@ for i in range(300):
     "left.deinit()",  # PWM deinit on a motor pin
     "print(Pin(2, Pin.IN, Pin.PULL_UP).value())",  # a bumper
     "from machine import time_pulse_us\nPin(16, Pin.OUT).value(1)\n"
-    "print(time_pulse_us(Pin(17, Pin.IN), 1, 30000))",  # the sonar
+    "print(time_pulse_us(Pin(17, Pin.IN), 1, 30000))",  # the sonar (a real call first)
+    "p = Pin(16, Pin.OUT)\nfor i in range(20):\n    p.value(i % 2)\n    time.sleep_us(20)\n"
+    "Pin(16, Pin.IN)\nprint(Pin(16).value())",  # a trigger that becomes an input
     "print([Pin(27, Pin.IN).value() for i in range(50)], time.ticks_ms())",  # (served in C)
 ])
 def test_an_op_only_python_handles_hands_the_robot_back(then, monkeypatch):
@@ -119,9 +122,28 @@ def test_an_op_only_python_handles_hands_the_robot_back(then, monkeypatch):
     assert served > 100
 
 
-def test_a_world_with_walls_stays_in_python(monkeypatch):
-    served = _same_run(DRIVE, _scenario(_world(walls=True)), monkeypatch)
-    assert served == 0
+SONAR_DRIVE = """from machine import Pin, PWM, time_pulse_us
+import time
+left, right = PWM(Pin(8), freq=1000), PWM(Pin(10), freq=1000)
+trig, echo = Pin(16, Pin.OUT, value=0), Pin(17, Pin.IN)
+for i in range(150):
+    trig.value(1)
+    time.sleep_us(10)
+    trig.value(0)
+    us = time_pulse_us(echo, 1, 30000)
+    print(us)
+    speed = 40000 if us < 0 or us > 1500 else 0
+    left.duty_u16(speed)
+    right.duty_u16(speed)
+    time.sleep_ms(15)
+"""
+
+
+def test_a_sonar_in_a_world_with_walls_runs_in_c(monkeypatch):
+    """The trigger's writes (with their events), the echo's time_pulse_us, the ray casts and the
+    collisions with the wall, in C, as in Python."""
+    served = _same_run(SONAR_DRIVE, _scenario(_world(walls=True)), monkeypatch)
+    assert served > 300
 
 
 def _corrupting(monkeypatch, what):

@@ -8,7 +8,7 @@
 
 typedef struct {
     int32_t len;
-    int32_t kind;   // 'A', 'R' (line sensor index) or 'D' (motor pin index)
+    int32_t kind;   // 'A', 'R' (line sensor), 'D' (motor pin), 'W' (sonar trigger), 'P' (sonar echo)
     int32_t index;
     int32_t pre;    // calibrated: guest fuel from host.call's entry to the import, in a real call
     int32_t total;  // ... and to its return
@@ -17,6 +17,21 @@ typedef struct {
 } officina_robot_label_t;  // 32 bytes
 
 #define OFFICINA_ROBOT_LABELS 16
+#define OFFICINA_SONARS 4
+#define OFFICINA_EVENTS 64
+
+typedef struct {
+    int64_t latch;      // the trigger pin's output level
+    int64_t trig_high;  // when the trigger went high (-1: it is low)
+    int64_t echo_a;     // the echo pulse [echo_a, echo_b) (-1: no echo yet)
+    int64_t echo_b;
+    double sx, sy, fan[5];  // the sensor in the robot's frame, its five rays from the heading
+} officina_sonar_t;  // 88 bytes
+
+typedef struct {
+    int64_t t, label, value;  // a trigger pin's "value" event: time, label slot, level
+} officina_event_t;  // 24 bytes
+
 typedef struct {
     int64_t enabled, now, carry, last_count, end_us, serve, charge, served;      // 0..7
     int64_t slept, step_us, end_step, nstates, goal_step, stop_after, floor_step; // 8..14
@@ -34,7 +49,11 @@ typedef struct {
     double dpad[7];                                                               // 97..103
     officina_robot_label_t labels[OFFICINA_ROBOT_LABELS];                         // 832
     int32_t cached[8];                                                            // 1344
-} officina_robot_t;  // 1376 bytes
+    int64_t nsonar, nevents, has_border, off_rin, n_rin, off_rall, n_rall, rpad;  // 1376
+    double width, height, sonar_noise, dpad2;                                     // 1440
+    officina_sonar_t sonars[OFFICINA_SONARS];                                     // 1472
+    officina_event_t events[OFFICINA_EVENTS];                                     // 1824
+} officina_robot_t;  // 3360 bytes
 
 extern officina_robot_t officina_robot;
 int64_t officina_robot_serve(char k, const char *payload, size_t len, int32_t *args, int64_t f_entry);
