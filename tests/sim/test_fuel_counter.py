@@ -226,3 +226,31 @@ def test_the_instrumented_interpreter_keeps_the_same_clock(name, plain_runtime, 
         seen[label] = (list(calls), result.events, result.stdout, result.sim_time_us)
     assert len(seen["plain"][0]) > 5
     assert seen["counted"] == seen["plain"]
+
+
+RUNAWAYS = {
+    "computing": "x = 0\nwhile True:\n    x += 1\n",
+    "printing": "i = 0\nwhile True:\n    i += 1\n    if i % 500 == 0:\n        print(i)\n",
+    "driving a pin": "from machine import Pin\nimport time\nled = Pin(25, Pin.OUT)\nwhile True:\n"
+                     "    led.toggle()\n    time.sleep_us(3)\n",
+}
+
+
+@pytest.mark.parametrize("name", list(RUNAWAYS))
+def test_the_budget_ends_a_runaway_where_the_plain_interpreter_ends_it(name, plain_runtime,
+                                                                        monkeypatch):
+    """The counted build keeps the budget on its counter plus what the board charged (the
+    store's fuel, twice the budget, is only a backstop). Does a runaway end out of fuel with the
+    same output, trace and fuel as on the plain build, whose store fuel is the budget?"""
+    seen = {}
+    limits = engine.Limits(fuel=60_000_000, heap_bytes=256 * 1024)
+    for label, runtime in (("plain", plain_runtime), ("counted", engine.runtime())):
+        monkeypatch.setattr(engine, "_RUNTIME", runtime)
+        result = runner.execute(RUNAWAYS[name], "pico", None, 600, limits=limits)[0]
+        seen[label] = (result.outcome, result.stdout, result.events, result.fuel_used)
+    assert seen["plain"][0] == "fuel" and seen["plain"][3] == limits.fuel
+    assert seen["counted"] == seen["plain"]
+    if name == "printing":
+        assert seen["plain"][1].count("\n") > 10
+    if name == "driving a pin":
+        assert len(seen["plain"][2]) > 100

@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import math
 import struct
+from operator import sub
 from typing import Any
 
 from app.sim.robot import sensors
@@ -86,6 +87,22 @@ def _grids(world: Any) -> tuple[bytes, ...]:
                  for s in (world.ray_segments_inside, world.ray_segments_all))
     _GRIDS[id(world)] = (world, sgcells, sgsegs, wgcells, wgsegs) + rays
     return (sgcells, sgsegs, wgcells, wgsegs) + rays
+
+
+def _physically_possible(sim: Any, vals: list[float]) -> bool:
+    """Do the states (six doubles each) stay within what the motors can do? Wheel speeds within
+    the top speed (with the kit's gains and the speed noise), each step's move and turn within
+    what those speeds give in one step (a forged jump, to the goal say, fails here)."""
+    setup = sim.setup
+    v_max = (setup.kit.top_speed * setup.speed_scale * max(sim.gain) * (1.0 + abs(setup.noise.jitter))
+             * (1.0 + 1e-9) + 1e-9)
+    step = v_max * sim.dt * (1.0 + 1e-9) + 1e-9
+    turn = 2.0 * v_max / setup.kit.track_cm * sim.dt * (1.0 + 1e-9) + 1e-9
+    xs, ys, ths, vls, vrs = (vals[i::6] for i in range(5))
+    return (max(map(abs, vls)) <= v_max and max(map(abs, vrs)) <= v_max
+            and (len(xs) < 2 or (max(map(math.hypot, map(sub, xs[1:], xs), map(sub, ys[1:], ys)))
+                                 <= step
+                                 and max(map(abs, map(sub, ths[1:], ths))) <= turn)))
 
 
 def _pad(n: int) -> int:
@@ -312,6 +329,8 @@ class CRobot(SonarSync):
                   for i in range(0, 6 * n, 6)]
         if states[0] != sim.states[0] or any(s[5] not in (0, 1) for s in states):
             raise GuestRobotError("the robot's states in the guest")
+        if not _physically_possible(sim, vals):
+            raise GuestRobotError("the robot's motion in the guest")
         timeline = []
         for m in (0, 1):
             k = q[NCMD + m]

@@ -175,11 +175,18 @@ def _no_states(robot):
     robot.q[crobot.NSTATES] = 0
 
 
+def _teleport(robot):
+    """A pose 30 cm further on, halfway through the run (to the goal, say)."""
+    n = robot.q[crobot.NSTATES]
+    poses = robot.view(robot.st.base + robot.blob_at + robot.offs[1], n * 48).cast("d")
+    poses[6 * (n // 2)] += 30.0
+
+
 def _timeline_back(robot):
     robot.q[crobot.NCMD] = robot.q[crobot.CMD_CAP] + 5
 
 
-@pytest.mark.parametrize("what", [_clock_back, _negative_charge, _timeline_back, _no_states])
+@pytest.mark.parametrize("what", [_clock_back, _negative_charge, _timeline_back, _no_states, _teleport])
 def test_a_robot_struct_the_c_code_never_writes_ends_the_run(what, monkeypatch):
     result = _corrupting(monkeypatch, what)
     assert result.outcome == "crash" and "robot" in result.error["message"]
