@@ -183,6 +183,7 @@ class _Runtime:
                         served = cr.before(board, st, count)
                         st.charged += served  # (owed even if this call ends the run)
                         st.debt += served
+                        st.budget[0] = st.fuel - st.charged
                     if count + st.charged > st.fuel:
                         raise FuelSpent()  # the budget ran out before this call
                     spent, st.last_count = count - st.last_count, count
@@ -204,6 +205,8 @@ class _Runtime:
                     # (a set_fuel costs more than the rest of a call); every place where running
                     # past the budget could show (a call, output, the end) checks it first.
                     st.charged += charge
+                    if st.budget is not None:
+                        st.budget[0] = st.fuel - st.charged
                     debt = st.debt + charge
                     if debt >= left or debt >= FUEL_DEBT_CAP:
                         paid = debt if left > debt else left
@@ -275,7 +278,11 @@ class _Runtime:
             left = st.fuel - st.paid - value
             set_fuel(st.ctx, left if left > 0 else 0)
 
+        def out_of_fuel():
+            raise FuelSpent()  # the guest's budget check: its instructions spent the budget
+
         linker.define_func("officina", "fuel_now", wt.FuncType([], [i64]), fuel_now)
+        linker.define_func("officina", "out_of_fuel", wt.FuncType([], []), out_of_fuel)
         linker.define_func("officina", "fuel_set", wt.FuncType([i64], []), fuel_set)
         self._callbacks = []  # the ctypes callbacks live as long as the linker
         keep = self._callbacks.append
@@ -309,9 +316,14 @@ class _Runtime:
         if name != b"init":
             return -1
         try:
-            a_obj, r_obj, robot_at = (int(x) for x in payload.split())
+            a_obj, r_obj, robot_at, budget_at = (int(x) for x in payload.split())
         except ValueError:
             return -1
+        if budget_at % 8 or not 0 < budget_at <= st.size - 8:
+            return -1
+        # the guest's own check of the budget (mpconfigvariant.h): what its instructions may spend
+        st.budget = _memory_view(st.base + budget_at, 8).cast("q")
+        st.budget[0] = st.fuel
         if st.counter is not None and _crobot.eligible(st.board) and robot_at % 8 == 0 \
                 and 0 < robot_at <= st.size - _crobot.SIZE:
             st.crobot = _crobot.CRobot(st, st.board, robot_at, _memory_view)

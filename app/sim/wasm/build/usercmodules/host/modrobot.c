@@ -63,6 +63,13 @@ static int64_t py_idiv(double a, double b) {
     return (int64_t)q;
 }
 
+// fuel the board charges (the host adds it to the budget spent); the guest's own budget check
+// (mpconfigvariant.h) sees it at once, as when the host charges in a call
+static inline void add_charge(officina_robot_t *r, int64_t fuel) {
+    r->charge += fuel;
+    officina_budget -= fuel;
+}
+
 #define BLOB(r, off, type) ((type *)((char *)(uintptr_t)(r)->blob + (r)->off))
 
 static int64_t bisect_right(const int64_t *a, int64_t n, int64_t x) {
@@ -265,7 +272,7 @@ static const int32_t *readings_now(officina_robot_t *r, int64_t now) {
         readings(r, k);
         int64_t steps = r->nstates - before;
         if (steps > 0) {
-            r->charge += steps * r->step_fuel;
+            add_charge(r, steps * r->step_fuel);
         }
         int64_t capped = k < r->end_step ? k : r->end_step;
         if (r->floor_step < capped) {
@@ -433,7 +440,7 @@ static void sonar_echo(officina_robot_t *r, int i, int64_t now) {
         int64_t mm = (int64_t)nearbyint((cm > SONAR_MIN_CM ? cm : SONAR_MIN_CM) * 10);
         reading = (double)mm / 10;
     }
-    r->charge += (r->nstates - before + 4) * r->step_fuel;  // a ray cast costs a few steps
+    add_charge(r, (r->nstates - before + 4) * r->step_fuel);  // a ray cast costs a few steps
     int64_t width = (reading <= 0 || reading > SONAR_MAX_CM) ? NO_ECHO_US : (int64_t)(reading * 58);
     so->echo_a = now + ECHO_DELAY_US;
     so->echo_b = so->echo_a + width;
@@ -578,7 +585,7 @@ int64_t officina_robot_serve(char k, const char *payload, size_t len, int32_t *a
                 return 0;
             }
             now += us;
-            r->charge += us * fpu;
+            add_charge(r, us * fpu);
             args[0] = (int32_t)((now / 1000) & ((1 << 30) - 1));
             args[1] = (int32_t)(now & ((1 << 30) - 1));
             args[2] = (int32_t)(now / 1000000);
@@ -607,7 +614,7 @@ int64_t officina_robot_serve(char k, const char *payload, size_t len, int32_t *a
                 return 0;
             }
             now = at;
-            r->charge += r->pin_us * fpu;
+            add_charge(r, r->pin_us * fpu);
             break;
         }
         case 'P': {
@@ -624,7 +631,7 @@ int64_t officina_robot_serve(char k, const char *payload, size_t len, int32_t *a
                 return 0;
             }
             now += us;
-            r->charge += us * fpu;
+            add_charge(r, us * fpu);
             r->now = now;  // (the physics below reads no clock but its argument)
             if (k == 'A') {
                 args[0] = readings_now(r, now)[lab->index] & (int32_t)r->mask;

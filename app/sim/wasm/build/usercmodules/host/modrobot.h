@@ -56,6 +56,7 @@ typedef struct {
 } officina_robot_t;  // 3360 bytes
 
 extern officina_robot_t officina_robot;
+extern int64_t officina_budget;  // modhost.c: the budget left for the guest's instructions
 int64_t officina_robot_serve(char k, const char *payload, size_t len, int32_t *args, int64_t f_entry);
 void officina_robot_complete(int32_t *args);
 void officina_robot_calibrate(char k, const char *payload, size_t len, int64_t pre, int64_t total);
