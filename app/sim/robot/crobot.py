@@ -1,18 +1,19 @@
-"""The host's side of the line-following robot that runs inside the interpreter (modrobot.c,
-design 1 of docs/engine_speed.md).
+"""The host's side of the robot that runs inside the interpreter (modrobot.c, design 1 of
+docs/engine_speed.md).
 
-A robot driven by PWM motor pins in a world without walls or obstacles runs in C: the guest
-answers line-sensor reads, motor duties, sleeps and ``ticks`` itself while nothing else is due, so
-a line-following grade makes a few dozen host calls instead of tens of thousands. The host writes
-the constants into the guest's robot struct at "init" and the tables (noise, sensors, grids) into
-a buffer the guest allocates ("robot" call); at every real host call it takes the guest's clock
-and charges back (:meth:`CRobot.before`, checked: guest memory is not trusted) and hands the
-board's clock over (:meth:`CRobot.after`). At the end, or when the program does something only
-the Python robot handles (bumpers, sonars, I2C motors, a digital write or deinit on a motor pin),
-the states and the command timeline go back into :class:`~app.sim.robot.physics.RobotSim`
-(checked again) and the run goes on in Python. The C code is a port of ``RobotSim.ensure``,
-``_targets`` and ``command``, ``sensors.spot_covers`` and ``RobotLink.pwm``; the tests hold it to
-the Python robot, command for command.
+A robot driven by PWM motor pins runs in C: the guest answers line-sensor reads, motor duties,
+sonar triggers and echoes (:mod:`app.sim.robot.csonar`), sleeps and ``ticks`` itself while
+nothing else is due, so a robot grade makes a few dozen host calls instead of tens of
+thousands. The host writes the constants into the guest's robot struct at "init" and the tables
+(noise, sensors, grids, wall edges) into a buffer the guest allocates ("robot" call); at every
+real host call it takes the guest's clock and charges back (:meth:`CRobot.before`, checked:
+guest memory is not trusted) and hands the board's clock over (:meth:`CRobot.after`). At the end,
+or when the program does something only the Python robot handles (bumpers, I2C motors, a digital
+write or deinit on a motor pin), the states and the command timeline go back into
+:class:`~app.sim.robot.physics.RobotSim` (checked again, down to what the motors can do) and the
+run goes on in Python. The C code is a port of ``RobotSim.ensure``, ``_targets``, ``command``
+and ``sonar_mm``, ``sensors.spot_covers``, ``sonar_cm`` and ``body_blocked``, and
+``RobotLink.pwm``; the tests hold it to the Python robot, command for command.
 """
 
 from __future__ import annotations
@@ -323,7 +324,7 @@ class CRobot(SonarSync):
         if not 1 <= n <= sim.end_step + 1 or cap != sim.end_step + 2:
             raise GuestRobotError("the robot's states in the guest")
         vals = self.view(st.base + at + o[1], n * 48).cast("d").tolist()
-        if not all(math.isfinite(v) for v in vals):
+        if not math.isfinite(sum(vals)):  # (a NaN or an infinity anywhere, or absurd sizes)
             raise GuestRobotError("the robot's states in the guest")
         states = [(vals[i], vals[i + 1], vals[i + 2], vals[i + 3], vals[i + 4], int(vals[i + 5]))
                   for i in range(0, 6 * n, 6)]
