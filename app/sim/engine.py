@@ -7,10 +7,10 @@ instant ``poll_oneoff``, stdout/stderr captured in capped buffers by a shadowed 
 ends the run as soon as the output cap is reached), and the bridge: every ``host.call`` after
 start-up goes to the run's :class:`app.sim.hal.VirtualBoard` with the fuel the guest spent since
 the previous call (the interpreter's counter, read inside the call). The budget is that count
-plus what the board charged; a call, output or the end past it ends the run as out of fuel
-exactly where the guest would have been, and the store's own fuel (twice the budget, less the
-charges, which are paid to it in one go once they add up) stops computing that never reaches a
-host call. A robot driven by motor pins runs inside the interpreter (:mod:`app.sim.robot.crobot`): at
+plus what the board charged; a call, output or the end past it ends the run as out of fuel, so
+does the interpreter's own check every 256 backward jumps (``officina.out_of_fuel``), and the
+store's own fuel (twice the budget, less the charges, which are paid to it in one go once they
+add up) stops computing that reaches neither. A robot driven by motor pins runs inside the interpreter (:mod:`app.sim.robot.crobot`): at
 every real call the engine takes its clock and charges back and hands the board's over. Results
 go back into two guest buffers whose addresses the boot code hands over once (an ``array('i')``
 of 8 arguments/results and a ``bytearray``), because building a str reply inside MicroPython

@@ -46,7 +46,7 @@ __attribute__((import_module("officina"), import_name("out_of_fuel")))
 extern void officina_out_of_fuel(void);
 
 // The budget left for the guest's own instructions, which the VM checks every 256 backward jumps
-// and returns (mpconfigvariant.h); the host writes it (its address goes with "init"). Until then
+// (mpconfigvariant.h); the host writes it (its address goes with "init"). Until then
 // nothing is over it.
 int64_t officina_budget = INT64_MAX;
 int32_t officina_budget_countdown = 256;
