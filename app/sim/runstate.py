@@ -36,7 +36,7 @@ class RunState:
         self.ctx = 0  # the store's context (the same in every call of a run)
         self.raw_views: dict[int, Any] = {}  # address of wasmtime's raw value array -> view
         self.debt = 0  # fuel the board charged that is not yet taken from the store
-        # A module with its own copy of the fuel count (scripts/wasm_fuel_counter.py): the clock
+        # A module with its own copy of the fuel count (app/sim/fuelcount.py): the clock
         # reads that, not the store's fuel (which also pays for the counting code).
         self.counter: I64Global | None = None
         self.last_count = 0
