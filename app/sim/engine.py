@@ -10,11 +10,12 @@ the previous call (the interpreter's counter, read inside the call). The budget 
 plus what the board charged; a call, output or the end past it ends the run as out of fuel, so
 does the interpreter's own check every 256 backward jumps (``officina.out_of_fuel``), and the
 store's own fuel (twice the budget, less the charges, which are paid to it in one go once they
-add up) stops computing that reaches neither. A robot driven by motor pins runs inside the interpreter (:mod:`app.sim.robot.crobot`): at
-every real call the engine takes its clock and charges back and hands the board's over. Results
-go back into two guest buffers whose addresses the boot code hands over once (an ``array('i')``
-of 8 arguments/results and a ``bytearray``), because building a str reply inside MicroPython
-costs ~7 k fuel. Workers of ``app.sim.pool`` call :func:`run_raw`.
+add up) stops computing that reaches neither. A robot driven by motor pins runs inside the
+interpreter (:mod:`app.sim.robot.crobot`): at every real call the engine takes its clock and
+charges back and hands the board's over. Results go back into two guest buffers whose addresses
+the boot code hands over once (an ``array('i')`` of 8 arguments/results and a ``bytearray``),
+because building a str reply inside MicroPython costs ~7 k fuel. Workers of ``app.sim.pool``
+call :func:`run_raw`.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ STDERR_CAP = 16 * 1024
 FUEL_DEBT_CAP = 2_000_000  # board charges owed before they are taken from the store at once
 # A counted module (app/sim/fuelcount.py) keeps the budget on its counter plus the board's
 # charges; the store's own fuel, which also pays for the counting code (about 1.1-1.45x the
-# count), is only a backstop against computing in C code that never reaches a host call.
+# count), is only a backstop against computing that reaches no check (C code, bare recursion).
 STORE_FUEL_FACTOR = 2
 
 

@@ -95,8 +95,8 @@ def _physically_possible(sim: Any, vals: list[float]) -> bool:
     the top speed (with the kit's gains and the speed noise), each step's move and turn within
     what those speeds give in one step (a forged jump, to the goal say, fails here)."""
     setup = sim.setup
-    v_max = (setup.kit.top_speed * setup.speed_scale * max(sim.gain) * (1.0 + abs(setup.noise.jitter))
-             * (1.0 + 1e-9) + 1e-9)
+    v_max = (setup.kit.top_speed * setup.speed_scale * max(sim.gain)
+             * (1.0 + abs(setup.noise.jitter)) * (1.0 + 1e-9) + 1e-9)
     step = v_max * sim.dt * (1.0 + 1e-9) + 1e-9
     turn = 2.0 * v_max / setup.kit.track_cm * sim.dt * (1.0 + 1e-9) + 1e-9
     xs, ys, ths, vls, vrs = (vals[i::6] for i in range(5))
@@ -155,7 +155,8 @@ class CRobot(SonarSync):
         q[END_STEP] = sim.end_step
         q[NSTATES] = 1
         q[GOAL_STEP] = -1
-        q[STOP_AFTER] = -1 if setup.stop_at_goal_s is None else int(setup.stop_at_goal_s * 1_000_000)
+        stop = setup.stop_at_goal_s
+        q[STOP_AFTER] = -1 if stop is None else int(stop * 1_000_000)
         q[FLOOR_STEP] = 0
         q[CACHED_STEP] = -1
         q[NCMD] = q[NCMD + 1] = 1
@@ -192,7 +193,8 @@ class CRobot(SonarSync):
                 d[D_RX0], d[D_RY0], d[D_RX1], d[D_RY1] = goal.rect
         d[D_SGX0], d[D_SGY0], d[D_SGCELL] = sg.x0, sg.y0, sg.cell
         d[D_OGCELL], d[D_WGCELL] = og.cell, wg.cell
-        d[D_LIGHT], d[D_SPAN], d[D_SPOT] = sensors.LIGHT_U16, sensors.DARK_U16 - sensors.LIGHT_U16, sensors.SPOT_CM
+        d[D_LIGHT], d[D_SPOT] = sensors.LIGHT_U16, sensors.SPOT_CM
+        d[D_SPAN] = sensors.DARK_U16 - sensors.LIGHT_U16
         q[BLOB_SIZE] = o
         from app.sim.boards import COSTS
         from app.sim.hal.board import ROBOT_STEP_FUEL

@@ -1,12 +1,13 @@
 """The robot in the interpreter (modrobot.c, app/sim/robot/crobot.py) against the Python robot.
 
 A robot driven by PWM motor pins runs in C inside the interpreter (line sensors, sonars, walls);
-I2C motors, bumpers, and everything after an op only Python handles, run in Python. The two must agree: the same motor
-commands at the same times, the same output, events, clock, fuel and outcome, and poses equal up
-to the last bits of the C library's sin/cos/hypot (docs/engine_speed.md). Every program of every
-robot lab (solution, alternatives, wrong variants) runs in every world of its lab both ways, on
-the real interpreter. The host also checks what it reads back from the guest's memory: a robot
-struct that the C code could never have written ends the run as an error, never as a grade.
+I2C motors, bumpers, and everything after an op only Python handles, run in Python. The two must
+agree: the same motor commands at the same times, the same output, events, clock and outcome,
+fuel within a few units, and poses equal up to the last bits of the C library's sin/cos/hypot
+(docs/engine_speed.md). Every program of every robot lab (solution, alternatives, wrong variants)
+runs in every world of its lab both ways, on the real interpreter. The host also checks what it
+reads back from the guest's memory: a robot struct that the C code could never have written (a
+clock going back, a forged jump of the robot) ends the run as a crash, never as a grade.
 """
 
 from __future__ import annotations
@@ -119,7 +120,8 @@ for i in range(300):
 ])
 def test_an_op_only_python_handles_hands_the_robot_back(then, monkeypatch):
     """After the op the run goes on in Python, from the state the C robot reached."""
-    code = DRIVE + then + "\nfor i in range(100):\n    sensors[0].read_u16()\n    time.sleep_ms(5)\n"
+    code = (DRIVE + then
+            + "\nfor i in range(100):\n    sensors[0].read_u16()\n    time.sleep_ms(5)\n")
     served = _same_run(code, _scenario(_world()), monkeypatch)
     assert served > 100
 
@@ -188,7 +190,8 @@ def _timeline_back(robot):
     robot.q[crobot.NCMD] = robot.q[crobot.CMD_CAP] + 5
 
 
-@pytest.mark.parametrize("what", [_clock_back, _negative_charge, _timeline_back, _no_states, _teleport])
+@pytest.mark.parametrize("what", [_clock_back, _negative_charge, _timeline_back, _no_states,
+                                  _teleport])
 def test_a_robot_struct_the_c_code_never_writes_ends_the_run(what, monkeypatch):
     result = _corrupting(monkeypatch, what)
     assert result.outcome == "crash" and "robot" in result.error["message"]
