@@ -21,14 +21,15 @@ call :func:`run_raw`.
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import struct
-from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from app.sim import fuelcount, guestbuild
 from app.sim.hal import RunEnded
 from app.sim.robot import crobot as _crobot
-from app.sim.runstate import RunState
+from app.sim.runstate import FuelSpent, Limits, RawRun, RunState  # (Limits, RawRun: re-exported)
 from app.sim.wasmffi import LEAN as _LEAN
 from app.sim.wasmffi import define_int, define_raw
 from app.sim.wasmffi import array_items as _array_items
@@ -47,33 +48,6 @@ FUEL_DEBT_CAP = 2_000_000  # board charges owed before they are taken from the s
 # charges; the store's own fuel, which also pays for the counting code (about 1.1-1.45x the
 # count), is only a backstop against computing that reaches no check (C code, bare recursion).
 STORE_FUEL_FACTOR = 2
-
-
-class FuelSpent(Exception):
-    """Raised inside a host function when the run's budget (minus what it owes) ran out before
-    it: the guest would have trapped on fuel there."""
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Sandbox limits of one run."""
-
-    fuel: int = 1_500_000_000
-    heap_bytes: int = 24 * 1024 * 1024
-    stdout_bytes: int = 64 * 1024
-
-
-@dataclass(frozen=True)
-class RawRun:
-    """What came out of the sandbox; the board's state is in the VirtualBoard passed in."""
-
-    exit_code: int | None  # None when the guest trapped or the host ended the run
-    trap: str | None  # "fuel", "stack", "memory", "other: ..." or None
-    stdout: bytes
-    stderr: bytes
-    ended: str | None  # the host ended the run: time | done | exit | output
-    fuel_used: int
-    stdout_truncated: bool = False
 
 
 class _Runtime:
@@ -102,7 +76,9 @@ class _Runtime:
         wt = self.wt
         if self.wasm is not None:
             return wt.Module(self.engine, self.wasm)
-        path = guestbuild.module_cache_path("counted+fuel+exc+stack512k")
+        # the cache key covers the rewriter too: a changed rewriter never meets a stale module
+        rewriter = hashlib.sha256(Path(fuelcount.__file__).read_bytes()).hexdigest()[:16]
+        path = guestbuild.module_cache_path(f"counted-{rewriter}+fuel+exc+stack512k")
         if path.exists():
             try:
                 return wt.Module.deserialize_file(self.engine, str(path))

@@ -1,12 +1,14 @@
-"""The host's state of one run in the sandbox (:mod:`app.sim.engine` makes one per run): the
-board, the guest's buffers and memory as the bridge sees them, the captured output, and the
-fuel bookkeeping: the count the clock last read, what the board charged and what of it the store
-has been paid, and the robot when it runs inside the interpreter.
+"""One run in the sandbox as :mod:`app.sim.engine` sees it: its limits (:class:`Limits`), what
+came out (:class:`RawRun`), and the host's state while it runs (:class:`RunState`: the board,
+the guest's buffers and memory as the bridge sees them, the captured output, and the fuel
+bookkeeping: the count the clock last read, what the board charged and what of it the store has
+been paid, and the robot when it runs inside the interpreter).
 """
 
 from __future__ import annotations
 
 import ctypes
+from dataclasses import dataclass
 from typing import Any
 
 from app.sim.wasmffi import LEAN as _LEAN
@@ -14,10 +16,37 @@ from app.sim.wasmffi import I64Global
 from app.sim.wasmffi import memory_view as _memory_view
 
 
+class FuelSpent(Exception):
+    """Raised inside a host function when the run's budget (minus what it owes) ran out before
+    it: the guest would have trapped on fuel there."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Sandbox limits of one run."""
+
+    fuel: int = 1_500_000_000
+    heap_bytes: int = 24 * 1024 * 1024
+    stdout_bytes: int = 64 * 1024
+
+
+@dataclass(frozen=True)
+class RawRun:
+    """What came out of the sandbox; the board's state is in the VirtualBoard passed in."""
+
+    exit_code: int | None  # None when the guest trapped or the host ended the run
+    trap: str | None  # "fuel", "stack", "memory", "other: ..." or None
+    stdout: bytes
+    stderr: bytes
+    ended: str | None  # the host ended the run: time | done | exit | output
+    fuel_used: int
+    stdout_truncated: bool = False
+
+
 class RunState:
     """Per-run host state of the bridge (reset for every run)."""
 
-    def __init__(self, board: Any, files: bytes, limits: Any) -> None:
+    def __init__(self, board: Any, files: bytes, limits: Limits) -> None:
         self.board = board
         self.files = files
         self.served = False
