@@ -32,7 +32,8 @@ STREAK_QUIET_SECONDS = 30.0
 class UserTurns:
     """``with turns.turn(user_id): ...`` — one holder per user in this process."""
 
-    def __init__(self, pace_seconds: float = 0.5, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, pace_seconds: float = 0.5,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.pace_seconds = pace_seconds
         self._clock = clock
         self._locks: dict[int, threading.Lock] = {}

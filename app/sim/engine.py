@@ -157,10 +157,8 @@ class _Runtime:
                     count = counter.view[1]
                     # the ops the robot in C served since the last call: its clock, its charges
                     if cr is not None and cr.active:
-                        served = cr.before(board, st, count)
-                        st.charged += served  # (owed even if this call ends the run)
-                        st.debt += served
-                        st.budget[0] = st.fuel - st.charged
+                        # (charged at once: owed even if this call ends the run)
+                        st.add_charge(cr.before(board, st, count))
                     if count + st.charged > st.fuel:
                         raise FuelSpent()  # the budget ran out before this call
                     spent, st.last_count = count - st.last_count, count
@@ -181,9 +179,8 @@ class _Runtime:
                     # What the board charges is owed and paid in one set_fuel once it adds up
                     # (a set_fuel costs more than the rest of a call); every place where running
                     # past the budget could show (a call, output, the end) checks it first.
-                    st.charged += charge
-                    if st.budget is not None:
-                        st.budget[0] = st.fuel - st.charged
+                    st.charged += charge  # st.add_charge(charge), inlined (every call)
+                    st.budget[0] = st.fuel - st.charged
                     debt = st.debt + charge
                     if debt >= left or debt >= FUEL_DEBT_CAP:
                         paid = debt if left > debt else left
@@ -303,7 +300,7 @@ class _Runtime:
         st.budget[0] = st.fuel
         if st.counter is not None and _crobot.eligible(st.board) and robot_at % 8 == 0 \
                 and 0 < robot_at <= st.size - _crobot.SIZE:
-            st.crobot = _crobot.CRobot(st, st.board, robot_at, _memory_view)
+            st.crobot = _crobot.CRobot(st, st.board, robot_at)
         a_items = _array_items(st.base, st.size, a_obj, ord("i"), 8)
         r_items = _array_items(st.base, st.size, r_obj, 1, REPLY_BYTES)
         if a_items is None or r_items is None:
@@ -357,9 +354,7 @@ class _Runtime:
             trap = f"other: {exc}"
         if st.crobot is not None:  # the robot back into Python, with what its last ops charged
             try:
-                charge = st.crobot.end(board, st, st.count())
-                st.debt += charge
-                st.charged += charge
+                st.add_charge(st.crobot.end(board, st, st.count()))
             except _crobot.GuestRobotError as exc:  # never a grade from an untrusted robot
                 exit_code, trap, ended = None, f"other: {exc}", None
         left = store.get_fuel()

@@ -312,7 +312,8 @@ def _imports(payload: bytes, types: list[tuple[tuple[int, ...], tuple[int, ...]]
             if redirect is not None:
                 opcode, signature = redirect
                 if types[type_index] != signature:
-                    raise WasmFormatError(f"{names[0].decode()}.{names[1].decode()} has the wrong type")
+                    name = f"{names[0].decode()}.{names[1].decode()}"
+                    raise WasmFormatError(f"{name} has the wrong type")
                 redirects[funcs] = opcode
             funcs += 1
         elif kind == 1:

@@ -75,6 +75,14 @@ class RunState:
         self.budget: Any = None  # int64 view of the guest's officina_budget (set at "init")
         self.crobot: Any = None  # app.sim.robot.crobot.CRobot while the robot runs in C
 
+    def add_charge(self, fuel: int) -> None:
+        """The board charged ``fuel``: owed to the store, spent from the budget, and the guest's
+        own budget check told."""
+        self.charged += fuel
+        self.debt += fuel
+        if self.budget is not None:
+            self.budget[0] = self.fuel - self.charged
+
     def count(self) -> int:
         """A counted module's fuel count now."""
         counter = self.counter

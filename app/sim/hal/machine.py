@@ -1,5 +1,5 @@
-"""Host handlers of the rp2/esp32 ``machine`` commands: pins, PWM, ADC, pulses, Timer, I2C, UART,
-NeoPixel, and the time/lifecycle commands every board uses.
+"""Host handlers of the rp2/esp32 ``machine`` commands: pins, PWM, ADC, pulses, I2C, UART,
+NeoPixel, Timer (:mod:`app.sim.hal.timers`), and the time/lifecycle commands every board uses.
 
 Each handler validates its command (the pin exists on this board and suits the use, values in
 range, sizes capped) and either changes the virtual board's state and records the event, answers
@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from app.sim.boards import COSTS
 from app.sim.hal.board import FUEL_PER_US, TICKS_MASK, RunEnded
+from app.sim.hal.timers import MAX_TIMERS, TimerIO
 
 if TYPE_CHECKING:
     from app.sim.hal.board import VirtualBoard
 
-MAX_TIMERS = 32
 PIN_US, ADC_US = COSTS["pin"], COSTS["adc"]
 MAX_I2C_BYTES = 256  # fits the guest's 512-byte reply buffer
 PWM_RANGE = {"rp2": (8, 62_500_000), "esp32": (1, 40_000_000), "microbit": (1, 1_000_000)}
@@ -39,7 +39,7 @@ class PinState:
         self.irq: tuple[int, int, str] | None = None  # (callback id, trigger bits, label)
 
 
-class MachineIO:
+class MachineIO(TimerIO):
     """Pins and buses of the virtual board (state lives here, never in the guest)."""
 
     def __init__(self, vb: VirtualBoard) -> None:
@@ -180,10 +180,8 @@ class MachineIO:
         key = self.phys(label)
         self.vb.cost(COSTS["pin"])
         self.write(key, label, 1 if a[0] else 0)
-        robot = self.vb.robot
-        if robot is not None and robot.cmode is not None and key in robot.cmode.sonar_trig \
-                and self.pins[key].mode == "o":
-            robot.cmode.register(87, label, robot.cmode.sonar_trig[key], key)  # a trigger
+        if self.vb.robot is not None:
+            self._offer(87, label, key)  # a sonar's trigger
 
     def pin_toggle(self, label: str, payload: bytes, a: tuple[int, ...]) -> None:
         key = self.phys(label)
@@ -194,10 +192,8 @@ class MachineIO:
         key = self.phys(label)
         self.vb.cost(COSTS["pin"])
         self.vb.ints(self.level(key))
-        robot = self.vb.robot
-        if (robot is not None and robot.cmode is not None and key in robot.line
-                and key not in self.vb.inputs.echo):
-            self._register(82, label, key)
+        if self.vb.robot is not None:
+            self._offer(82, label, key)  # a line sensor
 
     def pin_irq(self, label: str, payload: bytes, a: tuple[int, ...]) -> None:
         vb = self.vb
@@ -225,11 +221,8 @@ class MachineIO:
     def pulse(self, label: str, payload: bytes, a: tuple[int, ...]) -> bool:
         vb = self.vb
         key = self.phys(label)
-        robot = vb.robot
-        if robot is not None and robot.cmode is not None and key in robot.cmode.sonar_echo:
-            st = self.pins.get(key)
-            if st is None or st.mode != "o":
-                robot.cmode.register(80, label, robot.cmode.sonar_echo[key], key)  # an echo
+        if vb.robot is not None:
+            self._offer(80, label, key)  # a sonar's echo
         level, timeout = 1 if a[0] else 0, max(0, min(a[1], 10_000_000))
         nc = vb.inputs.next_change(key, level, vb.now, vb.now + timeout)
         if nc is None:
@@ -295,8 +288,7 @@ class MachineIO:
             if now >= vb.end_us:
                 vb.now = vb.end_us
                 raise RunEnded("time")
-            if vb.robot.cmode is not None:
-                self._register(65, label, key)  # (again, if a mode change took it back)
+            self._offer(65, label, key)  # (again, if a mode change took it back)
             v = vb.robot.analog(key, now)
             vb.res_i = (v & 0xFFF0 if self.family == "rp2" else v,)
             return
@@ -310,17 +302,17 @@ class MachineIO:
                 v = 0
             elif vb.robot is not None and key in vb.robot.line:
                 self.robot_adc[label] = key
-                self._register(65, label, key)
+                self._offer(65, label, key)
                 v = vb.robot.analog(key, vb.now)
             else:
                 v = vb.inputs.analog_u16(key, vb.now)
         vb.res_i = (v & 0xFFF0 if self.family == "rp2" else v,)
 
-    def _register(self, kind: int, label: str, key: str) -> None:
-        """A line sensor read under ``label``: the robot in C serves the next ones itself."""
-        robot = self.vb.robot
-        if robot is not None and robot.cmode is not None:
-            robot.cmode.register(kind, label, robot.line[key], key)
+    def _offer(self, kind: int, label: str, key: str) -> None:
+        """The robot in C, if it runs, may serve the next ``kind`` ops on ``label`` itself."""
+        cmode = self.vb.robot.cmode
+        if cmode is not None:
+            cmode.offer(kind, label, key, self.pins.get(key))
 
     # ---- buses and strips ------------------------------------------------------------------
     def neopixel(self, label: str, payload: bytes, a: tuple[int, ...]) -> None:
@@ -405,33 +397,3 @@ class MachineIO:
             vb.ints(0)
         else:
             vb.ints(-1)
-
-    # ---- timers ----------------------------------------------------------------------------
-    def timer_init(self, target: str, payload: bytes, a: tuple[int, ...]) -> None:
-        vb = self.vb
-        cb_id, us, periodic, number = a[0], max(1, a[1]), a[2] == 1, a[3]
-        if cb_id <= 0 or (cb_id not in self.timers and len(vb.sources) >= MAX_TIMERS):
-            return
-        self.gen += 1
-        gen = self.timers[cb_id] = self.gen
-        vb.sources.add(cb_id)
-        vb.log(f"timer:{number if -1 <= number < 100 else -1}", "init", us)
-
-        def fire(t: int) -> bool:
-            if self.timers.get(cb_id) != gen:
-                return False
-            if periodic:
-                nxt = t + us
-                if nxt <= vb.now:  # the board fell behind: missed periods are dropped
-                    nxt = vb.now + us
-                vb.schedule(nxt, cb_id, fire)
-            else:
-                del self.timers[cb_id]
-                vb.sources.discard(cb_id)
-            return True
-
-        vb.schedule(vb.now + us, cb_id, fire)
-
-    def timer_deinit(self, target: str, payload: bytes, a: tuple[int, ...]) -> None:
-        if self.timers.pop(a[0], None) is not None:
-            self.vb.sources.discard(a[0])

@@ -5,15 +5,16 @@ A robot driven by PWM motor pins runs in C: the guest answers line-sensor reads,
 sonar triggers and echoes (:mod:`app.sim.robot.csonar`), sleeps and ``ticks`` itself while
 nothing else is due, so a robot grade makes a few dozen host calls instead of tens of
 thousands. The host writes the constants into the guest's robot struct at "init" and the tables
-(noise, sensors, grids, wall edges) into a buffer the guest allocates ("robot" call); at every
-real host call it takes the guest's clock and charges back (:meth:`CRobot.before`, checked:
-guest memory is not trusted) and hands the board's clock over (:meth:`CRobot.after`). At the end,
-or when the program does something only the Python robot handles (bumpers, I2C motors, a digital
-write or deinit on a motor pin), the states and the command timeline go back into
-:class:`~app.sim.robot.physics.RobotSim` (checked again, down to what the motors can do) and the
-run goes on in Python. The C code is a port of ``RobotSim.ensure``, ``_targets``, ``command``
-and ``sonar_mm``, ``sensors.spot_covers``, ``sonar_cm`` and ``body_blocked``, and
-``RobotLink.pwm``; the tests hold it to the Python robot, command for command.
+(noise, sensors, and a world's grids and wall edges from :mod:`app.sim.robot.ctables`) into a
+buffer the guest allocates ("robot" call); at every real host call it takes the guest's clock
+and charges back (:meth:`CRobot.before`, checked: guest memory is not trusted) and hands the
+board's clock over (:meth:`CRobot.after`). At the end, or when the program does something only
+the Python robot handles (bumpers, I2C motors, a digital write or deinit on a motor pin), the
+states and the command timeline go back into :class:`~app.sim.robot.physics.RobotSim` (checked
+again, down to what the motors can do) and the run goes on in Python. The C code is a port of
+``RobotSim.ensure``, ``_targets``, ``command`` and ``sonar_mm``, ``sensors.spot_covers``,
+``sonar_cm`` and ``body_blocked``, and ``RobotLink.pwm``; the tests hold it to the Python robot,
+command for command.
 """
 
 from __future__ import annotations
@@ -21,24 +22,28 @@ from __future__ import annotations
 import ctypes
 import math
 import struct
-from operator import sub
 from typing import Any
 
+from app.sim.boards import COSTS
+from app.sim.hal.board import FUEL_PER_US, ROBOT_STEP_FUEL
 from app.sim.robot import sensors
 from app.sim.robot.csonar import GuestRobotError, SonarSync
+from app.sim.robot.ctables import padded, physically_possible, world_tables
 from app.sim.robot.physics import _NO_TARGETS
+from app.sim.robot.protocol import THRESHOLD
+from app.sim.wasmffi import memory_view
 
 ENABLED = True  # tests switch it off to compare with the Python robot
 SIZE = 3360
 LABELS_AT = 832
 LABEL_BYTES = 32
-CACHED_AT = 1344
 # int64 slots
 (ENABLED_, NOW, CARRY, LAST_COUNT, END_US, SERVE, CHARGE, SERVED, SLEPT, STEP_US, END_STEP,
  NSTATES, GOAL_STEP, STOP_AFTER, FLOOR_STEP, CACHED_STEP) = range(16)
 NCMD, POWER, DUTY, MOTOR_OF, SIGN_OF = 16, 18, 20, 24, 28
 (COMP_KIND, COMP_ARG, COMP_VAL, MASK, DARK, NLINE, ADC_US, PIN_US, FPU, GOAL_KIND, NLABELS,
- SG_COLS, SG_ROWS, OG_COLS, OG_ROWS, WG_COLS, WG_ROWS, BLOB, BLOB_SIZE, STEPS_DONE) = range(32, 52)
+ SG_COLS, SG_ROWS, OG_COLS, OG_ROWS, WG_COLS, WG_ROWS, BLOB, BLOB_SIZE) = range(32, 51)
+CAL_S_PRE, CAL_S_TOTAL, CAL_US_PRE, CAL_US_TOTAL = range(52, 56)  # sleep_ms, sleep_us
 OFF_NOISE, OFF_STATES, OFF_CSTEPS, OFF_CVALS, OFF_SENS = range(56, 61)
 OFF_SGCELLS, OFF_SGSEGS, OFF_WGCELLS, OFF_WGSEGS, CMD_CAP = range(61, 66)
 CAL_M_PRE, CAL_M_TOTAL, TICK_US, STEP_FUEL, THRESHOLD_ = range(66, 71)
@@ -51,9 +56,6 @@ MAX_SONARS = 4
 
 STATS = {"runs": 0, "served": 0, "fallbacks": 0}  # (read by benchmarks/robot_sim.py)
 
-_GRIDS: dict[int, tuple[Any, bytes, bytes, bytes, bytes]] = {}
-
-
 def eligible(board: Any) -> bool:
     """A robot driven by PWM motor pins (not I2C), with at most 8 line sensors and 4 sonars."""
     robot = board.robot
@@ -64,78 +66,31 @@ def eligible(board: Any) -> bool:
             and len(kit.sonars) <= MAX_SONARS)
 
 
-def _grids(world: Any) -> tuple[bytes, ...]:
-    """The line spot grid and the wall grid, flattened (cells: start, count[, inside]), and the
-    edges a sonar ray can hit from inside the room and from anywhere."""
-    hit = _GRIDS.get(id(world))
-    if hit is not None and hit[0] is world:
-        return hit[1:]
-    sg = world.line_spot_grid
-    cells, segs = [], []
-    for i, recs in enumerate(sg.prepared):
-        cells += [len(segs), len(recs), sg.inside[i] if sg.inside else 0]
-        segs += recs
-    sgcells = struct.pack(f"<{len(cells)}i", *cells)
-    sgsegs = struct.pack(f"<{6 * len(segs)}d", *(v for r in segs for v in r))
-    wg = world.wall_grid
-    cells, segs = [], []
-    for recs in wg.prepared:
-        cells += [len(segs), len(recs)]
-        segs += recs
-    wgcells = struct.pack(f"<{len(cells)}i", *cells)
-    wgsegs = struct.pack(f"<{6 * len(segs)}d", *(v for r in segs for v in r))
-    rays = tuple(struct.pack(f"<{4 * len(s)}d", *(v for e in s for v in e))
-                 for s in (world.ray_segments_inside, world.ray_segments_all))
-    _GRIDS[id(world)] = (world, sgcells, sgsegs, wgcells, wgsegs) + rays
-    return (sgcells, sgsegs, wgcells, wgsegs) + rays
-
-
-def _physically_possible(sim: Any, vals: list[float]) -> bool:
-    """Do the states (six doubles each) stay within what the motors can do? Wheel speeds within
-    the top speed (with the kit's gains and the speed noise), each step's move and turn within
-    what those speeds give in one step (a forged jump, to the goal say, fails here)."""
-    setup = sim.setup
-    v_max = (setup.kit.top_speed * setup.speed_scale * max(sim.gain)
-             * (1.0 + abs(setup.noise.jitter)) * (1.0 + 1e-9) + 1e-9)
-    step = v_max * sim.dt * (1.0 + 1e-9) + 1e-9
-    turn = 2.0 * v_max / setup.kit.track_cm * sim.dt * (1.0 + 1e-9) + 1e-9
-    xs, ys, ths, vls, vrs = (vals[i::6] for i in range(5))
-    return (max(map(abs, vls)) <= v_max and max(map(abs, vrs)) <= v_max
-            and (len(xs) < 2 or (max(map(math.hypot, map(sub, xs[1:], xs), map(sub, ys[1:], ys)))
-                                 <= step
-                                 and max(map(abs, map(sub, ths[1:], ths))) <= turn)))
-
-
-def _pad(n: int) -> int:
-    return (n + 7) // 8 * 8
-
-
 __all__ = ["CRobot", "GuestRobotError", "eligible"]
 
 
 class CRobot(SonarSync):
     """One run's robot in C: views of the guest's struct and blob."""
 
-    def __init__(self, st: Any, board: Any, at: int, view: Any) -> None:
+    def __init__(self, st: Any, board: Any, at: int) -> None:
         self.st = st
         self.board = board
         self.link = link = board.robot
         self.sim = sim = link.sim
         self.at = at
-        self.q = view(st.base + at, SIZE).cast("q")
-        self.d = view(st.base + at, SIZE).cast("d")
-        self.i = view(st.base + at, SIZE).cast("i")
-        self.view = view
+        self.q = memory_view(st.base + at, SIZE).cast("q")
+        self.d = memory_view(st.base + at, SIZE).cast("d")
+        self.i = memory_view(st.base + at, SIZE).cast("i")
         self.pins = list(link.motors)  # motor pin keys, index = pin index in C
         self.labels: dict[tuple[int, bytes], int] = {}
         self.slot_labels: list[str] = []  # label slot -> label
         self.slot_keys: list[str] = []  # label slot -> pin key
         kit, world, setup = sim.kit, sim.world, sim.setup
         q, d = self.q, self.d
-        self.parts = _grids(world)
+        self.parts = world_tables(world)
         cap = sim.end_step + 2
         sizes = [8192 * 8, (sim.end_step + 1) * 48, 2 * cap * 8, 2 * cap * 8, len(kit.line) * 16]
-        sizes += [_pad(len(p)) for p in self.parts]
+        sizes += [padded(len(p)) for p in self.parts]
         offs, o = [], 0
         for s in sizes:
             offs.append(o)
@@ -146,9 +101,6 @@ class CRobot(SonarSync):
         q[OFF_RIN], q[OFF_RALL] = offs[9], offs[10]
         q[N_RIN], q[N_RALL] = len(world.ray_segments_inside), len(world.ray_segments_all)
         q[CMD_CAP] = cap
-        from app.sim.hal.board import FUEL_PER_US
-        from app.sim.hal.machine import ADC_US as adc_us, PIN_US as pin_us
-
         q[NOW] = q[CARRY] = q[LAST_COUNT] = q[SERVE] = q[CHARGE] = q[SERVED] = q[SLEPT] = 0
         q[END_US] = board.end_us
         q[STEP_US] = sim.step_us
@@ -171,7 +123,7 @@ class CRobot(SonarSync):
         q[MASK] = 0xFFF0 if board.machine.family == "rp2" else 0xFFFF
         q[DARK] = kit.line_dark_level
         q[NLINE] = len(kit.line)
-        q[ADC_US], q[PIN_US], q[FPU] = adc_us, pin_us, FUEL_PER_US
+        q[ADC_US], q[PIN_US], q[FPU] = COSTS["adc"], COSTS["pin"], FUEL_PER_US
         goal = world.goal
         q[GOAL_KIND] = 0 if goal is None else 1 if goal.rect is None else 2
         q[NLABELS] = 0
@@ -179,9 +131,7 @@ class CRobot(SonarSync):
         q[SG_COLS], q[SG_ROWS], q[OG_COLS], q[OG_ROWS] = sg.cols, sg.rows, og.cols, og.rows
         q[WG_COLS], q[WG_ROWS] = wg.cols, wg.rows
         q[BLOB] = 0
-        q[STEPS_DONE] = 0
-        for k in range(52, 56):
-            q[k] = 0
+        q[CAL_S_PRE] = q[CAL_S_TOTAL] = q[CAL_US_PRE] = q[CAL_US_TOTAL] = 0
         d[D_DT], d[D_ALPHA], d[D_JITTER] = sim.dt, sim.alpha, setup.noise.jitter
         d[D_TRACK], d[D_RADIUS] = kit.track_cm, kit.radius_cm
         d[D_TOP], d[D_DB] = kit.top_speed * setup.speed_scale, kit.dead_band
@@ -196,10 +146,6 @@ class CRobot(SonarSync):
         d[D_LIGHT], d[D_SPOT] = sensors.LIGHT_U16, sensors.SPOT_CM
         d[D_SPAN] = sensors.DARK_U16 - sensors.LIGHT_U16
         q[BLOB_SIZE] = o
-        from app.sim.boards import COSTS
-        from app.sim.hal.board import ROBOT_STEP_FUEL
-        from app.sim.robot.protocol import THRESHOLD
-
         q[CAL_M_PRE] = q[CAL_M_TOTAL] = 0
         q[TICK_US], q[STEP_FUEL], q[THRESHOLD_] = COSTS["tick"], ROBOT_STEP_FUEL, THRESHOLD
         self._sonars_init(board)
@@ -249,9 +195,9 @@ class CRobot(SonarSync):
             return 0
         now, carry, end, last = q[NOW], q[CARRY], q[END_US], q[LAST_COUNT]
         charge, goal, served = q[CHARGE], q[GOAL_STEP], q[SERVED]
-        if not (self.handed_now <= now <= end <= self.handed_end and 0 <= carry < q[FPU]
+        if not (self.handed_now <= now <= end <= self.handed_end and 0 <= carry < self.fpu
                 and self.handed_count <= last <= count and charge >= 0 and served >= 0
-                and -1 <= goal <= self.sim.end_step and self.q[FPU] == self.fpu):
+                and -1 <= goal <= self.sim.end_step and q[FPU] == self.fpu):
             raise GuestRobotError("the robot's clock in the guest")
         self.sonars_from_guest(now)
         board.now, board.carry, board.end_us = now, carry, end
@@ -297,6 +243,23 @@ class CRobot(SonarSync):
         o = LABELS_AT // 4 + 8 * n
         i[o + 1], i[o + 2] = kind, index
 
+    def offer(self, kind: int, label: str, key: str, pin: Any) -> None:
+        """The board saw op ``kind`` on ``label`` (pin ``key``, its state ``pin``) in a real
+        call: register it when it is one the C robot serves (a line sensor's read, an output
+        trigger's write, an input echo's pulse)."""
+        if kind == 65 or kind == 82:
+            index = self.link.line.get(key)
+            if kind == 82 and key in self.board.inputs.echo:
+                index = None
+        else:
+            mode = pin.mode if pin is not None else None
+            if kind == 87:
+                index = self.sonar_trig.get(key) if mode == "o" else None
+            else:
+                index = self.sonar_echo.get(key) if mode != "o" else None
+        if index is not None:
+            self.register(kind, label, index, key)
+
     def unregister_pin(self, key: str) -> None:
         """Pin ``key``'s mode changed: its ops are the host's again (until registered anew)."""
         i = self.i
@@ -325,22 +288,22 @@ class CRobot(SonarSync):
         n = q[NSTATES]
         if not 1 <= n <= sim.end_step + 1 or cap != sim.end_step + 2:
             raise GuestRobotError("the robot's states in the guest")
-        vals = self.view(st.base + at + o[1], n * 48).cast("d").tolist()
+        vals = memory_view(st.base + at + o[1], n * 48).cast("d").tolist()
         if not math.isfinite(sum(vals)):  # (a NaN or an infinity anywhere, or absurd sizes)
             raise GuestRobotError("the robot's states in the guest")
         states = [(vals[i], vals[i + 1], vals[i + 2], vals[i + 3], vals[i + 4], int(vals[i + 5]))
                   for i in range(0, 6 * n, 6)]
         if states[0] != sim.states[0] or any(s[5] not in (0, 1) for s in states):
             raise GuestRobotError("the robot's states in the guest")
-        if not _physically_possible(sim, vals):
+        if not physically_possible(sim, vals):
             raise GuestRobotError("the robot's motion in the guest")
         timeline = []
         for m in (0, 1):
             k = q[NCMD + m]
             if not 1 <= k <= cap:
                 raise GuestRobotError("the robot's commands in the guest")
-            steps = self.view(st.base + at + o[2] + 8 * m * cap, 8 * k).cast("q").tolist()
-            values = self.view(st.base + at + o[3] + 8 * m * cap, 8 * k).cast("d").tolist()
+            steps = memory_view(st.base + at + o[2] + 8 * m * cap, 8 * k).cast("q").tolist()
+            values = memory_view(st.base + at + o[3] + 8 * m * cap, 8 * k).cast("d").tolist()
             if (steps[0] != 0 or any(b <= a for a, b in zip(steps, steps[1:]))
                     or steps[-1] > sim.end_step or not all(-1.0 <= v <= 1.0 for v in values)):
                 raise GuestRobotError("the robot's commands in the guest")

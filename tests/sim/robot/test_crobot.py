@@ -21,6 +21,7 @@ from app.sim.labs import load_lab
 from app.sim.robot import crobot
 from app.sim.robot.labgrading import scenario_for
 from app.sim.scenario import parse_scenario
+from app.sim.wasmffi import memory_view
 from app.sim.boards import get_board
 from app.sim.hal.board import FUEL_PER_US
 from app.sim.robot.world import parse_world
@@ -182,7 +183,7 @@ def _no_states(robot):
 def _teleport(robot):
     """A pose 30 cm further on, halfway through the run (to the goal, say)."""
     n = robot.q[crobot.NSTATES]
-    poses = robot.view(robot.st.base + robot.blob_at + robot.offs[1], n * 48).cast("d")
+    poses = memory_view(robot.st.base + robot.blob_at + robot.offs[1], n * 48).cast("d")
     poses[6 * (n // 2)] += 30.0
 
 

@@ -38,7 +38,7 @@ typedef struct {
     int64_t cached_step, ncmd[2], power[2], duty[4], motor_of[4], sign_of[4];     // 15..31
     int64_t comp_kind, comp_arg, comp_val, mask, dark, nline, adc_us, pin_us;     // 32..39
     int64_t fpu, goal_kind, nlabels, sg_cols, sg_rows, og_cols, og_rows;          // 40..46
-    int64_t wg_cols, wg_rows, blob, blob_size, steps_done;                        // 47..51
+    int64_t wg_cols, wg_rows, blob, blob_size, reserved51;                        // 47..51
     int64_t cal_S_pre, cal_S_total, cal_s_pre, cal_s_total;                       // 52..55
     int64_t off_noise, off_states, off_csteps, off_cvals, off_sens;               // 56..60
     int64_t off_sgcells, off_sgsegs, off_wgcells, off_wgsegs, cmd_cap;            // 61..65
